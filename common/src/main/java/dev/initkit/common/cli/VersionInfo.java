@@ -1,0 +1,28 @@
+package dev.initkit.common.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The project version and the commit it was built from, recorded at build time. */
+public record VersionInfo(String version, String commit) {
+  private static final String RESOURCE = "/dev/initkit/common/version.properties";
+
+  public static VersionInfo current() {
+    Properties props = new Properties();
+    try (InputStream in = VersionInfo.class.getResourceAsStream(RESOURCE)) {
+      if (in != null) {
+        props.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String commit = props.getProperty("commit", "");
+    // Built outside a git checkout, the placeholder stays unreplaced.
+    if (commit.isBlank() || commit.startsWith("${")) {
+      commit = "unknown";
+    }
+    return new VersionInfo(props.getProperty("version", "unknown"), commit);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.initkit.common.log;
+
+import java.util.Locale;
+
+/** What progress is counted in. */
+public enum ProgressUnit {
+  BYTES {
+    @Override
+    String format(long amount) {
+      return ByteCounts.format(amount);
+    }
+  },
+  ITEMS {
+    @Override
+    String format(long amount) {
+      return String.format(Locale.ROOT, "%,d", amount);
+    }
+  };
+
+  abstract String format(long amount);
+}

@@ -1,0 +1,27 @@
+package dev.initkit.common.report;
+
+import dev.initkit.common.log.Redactor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes {@code --report FILE} whole or not at all: a temporary file beside it, then a rename. */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  public static void write(Path file, RunReport report, Redactor redactor) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path parent = absolute.getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
+    try {
+      Files.writeString(temp, report.toJson(redactor) + "\n", StandardCharsets.UTF_8);
+      Files.move(
+          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
