@@ -1,0 +1,51 @@
+package dev.initkit.common.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RedactorTest {
+  @Test
+  void masksEveryRegisteredSecret() {
+    Redactor redactor = new Redactor();
+    redactor.register("hunter2");
+    redactor.register("tok-123");
+
+    assertThat(redactor.redact("password hunter2 and tok-123, hunter2 again"))
+        .isEqualTo("password *** and ***, *** again");
+  }
+
+  @Test
+  void masksTheLongerSecretWholeWhenOneContainsAnother() {
+    Redactor redactor = new Redactor();
+    redactor.register("abc");
+    redactor.register("abcdef");
+
+    assertThat(redactor.redact("x abcdef y")).isEqualTo("x *** y");
+  }
+
+  @Test
+  void ignoresEmptySecrets() {
+    Redactor redactor = new Redactor();
+    redactor.register("");
+
+    assertThat(redactor.redact("text")).isEqualTo("text");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://user:pass@example.com/repo.git | https://***@example.com/repo.git",
+        "cloning https://ghp_token@github.com/a/b now | cloning https://***@github.com/a/b now",
+        "ssh://git@host:22/x | ssh://***@host:22/x",
+        "jdbc:postgresql://u:p@db:5432/app | jdbc:postgresql://***@db:5432/app",
+        "https://example.com/a@b | https://example.com/a@b",
+        "mail me at a@b.c | mail me at a@b.c"
+      })
+  void removesUrlUserInfo(String text, String expected) {
+    assertThat(new Redactor().redact(text)).isEqualTo(expected);
+  }
+}
