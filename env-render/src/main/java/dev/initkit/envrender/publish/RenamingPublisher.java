@@ -12,14 +12,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes into a hidden staging file (or directory) next to the destination, in the same file
@@ -33,8 +34,6 @@ public final class RenamingPublisher implements OutputPublisher {
       PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
-
-  private final SecureRandom random = new SecureRandom();
 
   @Override
   public Outcome publishFile(Path file, byte[] content, Set<PosixFilePermission> mode)
@@ -160,22 +159,30 @@ public final class RenamingPublisher implements OutputPublisher {
 
   private Path stagingPath(Path parent, String name, String kind) {
     return parent.resolve(
-        "." + name + STAGING_MARK + Long.toUnsignedString(random.nextLong(), 36) + "." + kind);
+        // Unpredictability is not needed: files are created with CREATE_NEW, never reused.
+        "."
+            + name
+            + STAGING_MARK
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+            + "."
+            + kind);
   }
 
   /** Removes what a killed run of ours left next to {@code name}. */
   private static void removeStaleStaging(Path parent, String name) throws IOException {
     String prefix = "." + name + STAGING_MARK;
-    try (Stream<Path> list = Files.list(parent)) {
-      for (Path stale :
-          list.filter(p -> p.getFileName().toString().startsWith(prefix))
-              .filter(
-                  p ->
-                      p.getFileName().toString().endsWith(".tmp")
-                          || p.getFileName().toString().endsWith(".old"))
-              .toList()) {
-        deleteTree(stale);
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
+      for (Path entry : entries) {
+        String entryName = entry.getFileName().toString();
+        if (entryName.startsWith(prefix)
+            && (entryName.endsWith(".tmp") || entryName.endsWith(".old"))) {
+          stale.add(entry);
+        }
       }
+    }
+    for (Path path : stale) {
+      deleteTree(path);
     }
   }
 
@@ -184,10 +191,12 @@ public final class RenamingPublisher implements OutputPublisher {
       return;
     }
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      try (Stream<Path> list = Files.list(path)) {
-        for (Path child : list.toList()) {
-          deleteTree(child);
-        }
+      List<Path> children = new ArrayList<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+        entries.forEach(children::add);
+      }
+      for (Path child : children) {
+        deleteTree(child);
       }
     }
     Files.deleteIfExists(path);
