@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -111,10 +112,14 @@ public final class StagingArea implements AutoCloseable {
         removeLeftoversBeside(absolute, names);
       }
       Path staging = names.newStaging();
+      // Owner-only while being written: secret-bearing files are not yet at their final mode,
+      // and the volume is shared with other containers.
       if (options.shape() == ResultShape.DIRECTORY) {
-        // Owner-only while being written: secret-bearing files are not yet at their final mode.
         Files.createDirectory(staging);
         Files.setPosixFilePermissions(staging, FileModes.toPermissions(0700));
+      } else {
+        Files.createFile(staging);
+        Files.setPosixFilePermissions(staging, FileModes.toPermissions(0600));
       }
       return new StagingArea(absolute, type, options, names, lock, staging, betweenRenames);
     } catch (IOException | RuntimeException e) {
@@ -161,8 +166,8 @@ public final class StagingArea implements AutoCloseable {
   }
 
   /**
-   * Where the tool writes its result: an empty directory for {@link ResultShape#DIRECTORY}, a path
-   * to create for {@link ResultShape#FILE}.
+   * Where the tool writes its result: an empty directory for {@link ResultShape#DIRECTORY}, an
+   * empty file to overwrite for {@link ResultShape#FILE}. Both are owner-only until published.
    */
   public Path path() {
     return staging;
@@ -237,7 +242,7 @@ public final class StagingArea implements AutoCloseable {
       Path old = null;
       if (needsMovingAside()) {
         old = names.newOld();
-        Files.move(dest, old, StandardCopyOption.ATOMIC_MOVE);
+        moveAside(old);
         movedAside = old;
         betweenRenames.run();
       }
@@ -262,6 +267,22 @@ public final class StagingArea implements AutoCloseable {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  private void moveAside(Path old) throws IOException {
+    try {
+      Files.move(dest, old, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileSystemException e) {
+      if (e instanceof NoSuchFileException || e.getReason() == null) {
+        throw e;
+      }
+      // EBUSY: a mount point on the same device as its parent (a bind mount) escapes detection.
+      throw new FileSystemException(
+          dest.toString(),
+          null,
+          e.getReason()
+              + "; if it is a mount point, publish to it as a mount point (entries, then marker)");
     }
   }
 

@@ -30,7 +30,7 @@ class PublisherKillIT {
 
   /** Lines of {@link SlowPublisher} to kill at: from staging's creation to inside the swap. */
   private static final List<String> MOMENTS =
-      List.of("staging", "wrote 1", "wrote 100", "wrote 200", "publishing", "between-renames");
+      List.of("staging", "wrote 100", "wrote 200", "publishing", "between-renames");
 
   @TempDir Path volume;
 
@@ -45,7 +45,7 @@ class PublisherKillIT {
 
   @Test
   void killedRunsLeaveTheWholePreviousResultOrTheWholeNewOne() throws Exception {
-    String current = runToCompletion("gen-0");
+    String current = publishInProcess("gen-0");
     int run = 0;
     for (Signal signal : Signal.values()) {
       for (String moment : MOMENTS) {
@@ -69,7 +69,7 @@ class PublisherKillIT {
 
   @Test
   void sigtermBetweenTheRenamesPutsThePreviousResultBack() throws Exception {
-    runToCompletion("gen-0");
+    publishInProcess("gen-0");
 
     killAt("between-renames", Signal.TERM, "gen-1", "stall");
 
@@ -80,7 +80,7 @@ class PublisherKillIT {
 
   @Test
   void sigkillBetweenTheRenamesIsRepairedByTheNextRun() throws Exception {
-    runToCompletion("gen-0");
+    publishInProcess("gen-0");
 
     killAt("between-renames", Signal.KILL, "gen-1", "stall");
 
@@ -90,11 +90,23 @@ class PublisherKillIT {
     assertThat(aside).hasSize(1);
     assertThat(GenerationTree.generationOf(aside.get(0), FILES)).isEqualTo("gen-0");
 
-    try (StagingArea area =
-        StagingArea.open(
-            dest(), PublishOptions.directory().withType(DestinationType.ORDINARY_PATH))) {
-      assertThat(GenerationTree.generationOf(dest(), FILES)).isEqualTo("gen-0");
-    }
+    StagingArea.open(dest(), PublishOptions.directory().withType(DestinationType.ORDINARY_PATH))
+        .close();
+
+    assertThat(GenerationTree.generationOf(dest(), FILES)).isEqualTo("gen-0");
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void exitWithTheGuardStillOpenDoesNotWaitForItselfAndCleansUp() throws Exception {
+    publishInProcess("gen-0");
+    Process process = start("gen-1", "exit");
+
+    // The child's grace is minutes: ending within the step timeout shows it did not wait for
+    // itself.
+    assertThat(process.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(GenerationTree.generationOf(dest(), FILES)).isEqualTo("gen-0");
     assertThat(leftovers()).isEmpty();
   }
 
@@ -110,6 +122,17 @@ class PublisherKillIT {
     List<Path> aside = leftovers().stream().filter(p -> p.toString().contains("-old-")).toList();
     assertThat(aside).as("destination absent, previous result aside").hasSize(1);
     return GenerationTree.generationOf(aside.get(0), FILES);
+  }
+
+  /** A first complete result, published in this JVM because it is quicker than a child. */
+  private String publishInProcess(String generation) throws Exception {
+    try (StagingArea area =
+        StagingArea.open(
+            dest(), PublishOptions.directory().withType(DestinationType.ORDINARY_PATH))) {
+      GenerationTree.write(area.path(), FILES, generation);
+      area.publish(generation);
+    }
+    return generation;
   }
 
   private String runToCompletion(String generation) throws Exception {
@@ -147,7 +170,9 @@ class PublisherKillIT {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
             java.toString(),
+            // Quick start-up; the child does little work.
             "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
             "-cp",
             System.getProperty("java.class.path"),
             SlowPublisher.class.getName(),

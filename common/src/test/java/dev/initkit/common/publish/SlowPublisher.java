@@ -9,7 +9,8 @@ import java.time.Duration;
  * the test can kill it at a chosen moment.
  *
  * <p>Arguments: destination, generation, file count, milliseconds per file, and {@code stall} to
- * hang between the two renames (so a SIGTERM lands exactly there) or {@code run} not to.
+ * hang between the two renames (so a SIGTERM lands exactly there), {@code exit} to call System.exit
+ * halfway with the guard still open, or {@code run}.
  */
 public final class SlowPublisher {
   private SlowPublisher() {}
@@ -31,19 +32,32 @@ public final class SlowPublisher {
             }
           }
         };
+    // "exit": play a launcher that calls System.exit while the guard is still open; the hook
+    // must not wait for the exiting thread, so give it a grace far longer than the test's wait.
+    boolean exitEarly = args[4].equals("exit");
+    Duration grace = exitEarly ? Duration.ofMinutes(5) : Duration.ofMillis(300);
     PublishOptions options = PublishOptions.directory().withType(DestinationType.ORDINARY_PATH);
-    try (ShutdownGuard guard = ShutdownGuard.open(Duration.ofMillis(300));
+    try (ShutdownGuard guard = ShutdownGuard.open(grace);
         StagingArea area = guard.protect(StagingArea.open(dest, options, betweenRenames))) {
       say("staging " + area.path().getFileName());
       for (int i = 0; i < count; i++) {
         GenerationTree.writeOne(area.path(), i, generation);
         say("wrote " + (i + 1));
         Thread.sleep(millisPerFile); // the slow work that SIGTERM interrupts
+        if (exitEarly && i == count / 2) {
+          exitWithGuardOpen();
+        }
       }
       say("publishing");
       area.publish(generation);
       say("published");
     }
+  }
+
+  @SuppressWarnings("checkstyle:noSystemExit") // plays the launcher, the one caller of exit
+  private static void exitWithGuardOpen() {
+    say("exiting");
+    System.exit(0);
   }
 
   private static void say(String line) {

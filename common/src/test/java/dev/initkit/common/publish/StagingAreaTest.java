@@ -74,7 +74,8 @@ class StagingAreaTest {
     Path dest = volume.resolve("app.env");
     Files.writeString(dest, "OLD=1\n");
     try (StagingArea area = StagingArea.open(dest, PublishOptions.file())) {
-      assertThat(area.path()).doesNotExist();
+      assertThat(area.path()).isEmptyFile();
+      assertThat(FileModesTest.modeOf(area.path())).isEqualTo(0600);
       Files.writeString(area.path(), "NEW=2\n");
       area.publish();
     }
@@ -115,12 +116,12 @@ class StagingAreaTest {
     Files.writeString(staleFile, "killed");
     GenerationTree.write(staleOld, 2, "older");
 
-    try (StagingArea area = StagingArea.open(dest(), ordinaryDirectory())) {
-      assertThat(staleStaging).doesNotExist();
-      assertThat(staleFile).doesNotExist();
-      assertThat(staleOld).doesNotExist();
-      assertThat(GenerationTree.generationOf(dest(), 5)).isEqualTo("gen-1");
-    }
+    StagingArea.open(dest(), ordinaryDirectory()).close();
+
+    assertThat(staleStaging).doesNotExist();
+    assertThat(staleFile).doesNotExist();
+    assertThat(staleOld).doesNotExist();
+    assertThat(GenerationTree.generationOf(dest(), 5)).isEqualTo("gen-1");
   }
 
   @Test
@@ -128,10 +129,10 @@ class StagingAreaTest {
     Path movedAside = volume.resolve(".out.initkit-old-" + RANDOM);
     GenerationTree.write(movedAside, 5, "gen-1");
 
-    try (StagingArea area = StagingArea.open(dest(), ordinaryDirectory())) {
-      assertThat(GenerationTree.generationOf(dest(), 5)).isEqualTo("gen-1");
-      assertThat(movedAside).doesNotExist();
-    }
+    StagingArea.open(dest(), ordinaryDirectory()).close();
+
+    assertThat(GenerationTree.generationOf(dest(), 5)).isEqualTo("gen-1");
+    assertThat(movedAside).doesNotExist();
   }
 
   @Test
@@ -141,10 +142,10 @@ class StagingAreaTest {
     Files.createDirectory(otherDest);
     Files.createDirectory(notOurPattern);
 
-    try (StagingArea area = StagingArea.open(dest(), ordinaryDirectory())) {
-      assertThat(otherDest).exists();
-      assertThat(notOurPattern).exists();
-    }
+    StagingArea.open(dest(), ordinaryDirectory()).close();
+
+    assertThat(otherDest).exists();
+    assertThat(notOurPattern).exists();
   }
 
   @Test
@@ -211,15 +212,34 @@ class StagingAreaTest {
 
   @Test
   void publishingWithNothingStagedFailsAndKeepsPreviousResult() throws Exception {
-    Path dest = volume.resolve("app.env");
-    Files.writeString(dest, "OLD=1\n");
-    try (StagingArea area = StagingArea.open(dest, PublishOptions.file())) {
+    publishGeneration("gen-1", 2);
+    try (StagingArea area = StagingArea.open(dest(), ordinaryDirectory())) {
+      Files.delete(area.path());
       assertThatThrownBy(area::publish)
           .isInstanceOf(IOException.class)
           .hasMessageContaining("nothing");
     }
 
-    assertThat(dest).hasContent("OLD=1");
+    assertThat(GenerationTree.generationOf(dest(), 2)).isEqualTo("gen-1");
+  }
+
+  @Test
+  void stagingDirectoryIsOwnerOnlyWhileBeingWritten() throws Exception {
+    try (StagingArea area = StagingArea.open(dest(), ordinaryDirectory())) {
+      assertThat(FileModesTest.modeOf(area.path())).isEqualTo(0700);
+    }
+  }
+
+  @Test
+  void secretSingleFileIsPublishedGroupReadableOnly() throws Exception {
+    Path dest = volume.resolve("app.env");
+    PublishOptions options = PublishOptions.file().withModes(FileModes.defaults().allSecret());
+    try (StagingArea area = StagingArea.open(dest, options)) {
+      Files.writeString(area.path(), "PASSWORD=x\n");
+      area.publish();
+    }
+
+    assertThat(FileModesTest.modeOf(dest)).isEqualTo(0640);
   }
 
   @Test
