@@ -183,6 +183,7 @@ public final class StagingArea implements AutoCloseable {
     return type;
   }
 
+  /** True once the result is at the destination; closing then only releases the lock. */
   public boolean isPublished() {
     return published;
   }
