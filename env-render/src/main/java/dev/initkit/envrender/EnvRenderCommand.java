@@ -10,7 +10,7 @@ import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.envrender.RenderOptions.TemplateTarget;
 import dev.initkit.envrender.format.EnvFormat;
-import dev.initkit.envrender.publish.RenamingPublisher;
+import dev.initkit.envrender.publish.StagingPublisher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -180,7 +180,7 @@ public final class EnvRenderCommand extends ToolCommand {
       throw new UsageException(e.getMessage());
     }
     RenderResult result =
-        new Renderer(new RenamingPublisher(), context.log())
+        new Renderer(new StagingPublisher(), context.log())
             .render(options, ProcessEnvironment.of(this));
     return ToolOutcome.done(result.toReport());
   }

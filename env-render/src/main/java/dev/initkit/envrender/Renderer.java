@@ -1,5 +1,6 @@
 package dev.initkit.envrender;
 
+import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.JobFailedException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.Log;
@@ -61,9 +62,11 @@ public final class Renderer {
    * @param environment the process environment, read only for --env and --env-prefix
    * @throws UsageException listing every problem with the input; nothing was written
    * @throws JobFailedException when writing failed
+   * @throws InitkitException as common's publishing raises it (another run holding the lock too
+   *     long)
    */
   public RenderResult render(RenderOptions options, Map<String, String> environment)
-      throws UsageException, JobFailedException {
+      throws InitkitException {
     List<String> problems = new ArrayList<>();
     Map<String, Variable> variables = gather(options, environment, problems);
     Set<String> secret = new TreeSet<>();
@@ -247,7 +250,7 @@ public final class Renderer {
     all.throwIfAny();
   }
 
-  private Output publish(Planned p, RenderOptions options) throws JobFailedException {
+  private Output publish(Planned p, RenderOptions options) throws InitkitException {
     OutputPublisher.Outcome outcome;
     try {
       outcome =

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,12 @@ class RenderingTest {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }
 
+  /** The entries a reader sees; asserts that no staging or moved-aside result is left. */
   private long entries(Path path) throws IOException {
     try (Stream<Path> list = Files.list(path)) {
-      return list.count();
+      List<String> names = list.map(p -> p.getFileName().toString()).toList();
+      assertThat(names).noneMatch(n -> n.contains("initkit-staging") || n.contains("initkit-old"));
+      return names.stream().filter(n -> !n.startsWith(".")).count();
     }
   }
 
@@ -249,7 +253,7 @@ class RenderingTest {
 
   @Test
   void staleStagingFromAKilledRunIsRemoved() throws IOException {
-    Path stale = write(".vars.env.env-render-abc123.tmp", "half");
+    Path stale = write(".vars.env.initkit-staging-0123456789abcdef", "half");
     Path env = dir.resolve("vars.env");
 
     ToolResult result =

@@ -1,5 +1,6 @@
 package dev.initkit.envrender.publish;
 
+import dev.initkit.common.failure.InitkitException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -24,9 +25,10 @@ public interface OutputPublisher {
   }
 
   /** Publishes one file. */
-  Outcome publishFile(Path file, byte[] content, Set<PosixFilePermission> mode) throws IOException;
+  Outcome publishFile(Path file, byte[] content, Set<PosixFilePermission> mode)
+      throws IOException, InitkitException;
 
   /** Publishes a directory holding exactly {@code files} (name to content). */
   Outcome publishDirectory(Path dir, Map<String, byte[]> files, Set<PosixFilePermission> mode)
-      throws IOException;
+      throws IOException, InitkitException;
 }
