@@ -219,4 +219,22 @@ class SourcesTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.stderr()).contains("TOKEN=***").doesNotContain("hunter2-value");
   }
+
+  @Test
+  void optionsComeFromTheirVariablesOnePairPerLine() throws IOException {
+    Map<String, String> vars =
+        rendered(
+            envRender()
+                .env("ENV_RENDER_SET", "A=1\nB=two words")
+                .env("ENV_RENDER_ENV", "HOME_DIR,SHELL_NAME")
+                .env("HOME_DIR", "/home/ada")
+                .env("SHELL_NAME", "sh"));
+
+    assertThat(vars)
+        .containsExactly(
+            Map.entry("A", "1"),
+            Map.entry("B", "two words"),
+            Map.entry("HOME_DIR", "/home/ada"),
+            Map.entry("SHELL_NAME", "sh"));
+  }
 }
