@@ -3,6 +3,7 @@
 # with 100 variables, whole process, in the same run, next to the JVM start-up floor.
 #
 #   bench/env-render.sh            # RUNS=10 by default; RUNS=20 bench/env-render.sh for more
+#   BENCH_LOOP=1 bench/env-render.sh   # time with a bash loop even when hyperfine is installed
 #
 # Needs: java, envsubst (Debian: gettext-base). Uses hyperfine when installed, else a bash loop;
 # GNU time (/usr/bin/time) for peak memory when installed. Output files go to tmpfs (/dev/shm)
@@ -78,8 +79,8 @@ if ! cmp -s "$ER_OUT" "$ES_OUT"; then
   exit 1
 fi
 
-declare -a MEDIAN MIN MAX RSS
-if command -v hyperfine > /dev/null; then
+declare -a MEDIAN MIN MAX RSS CPU
+if [ "${BENCH_LOOP:-0}" != 1 ] && command -v hyperfine > /dev/null; then
   TOOL="hyperfine $(hyperfine --version | cut -d' ' -f2)"
   args=()
   for i in "${!CMDS[@]}"; do
@@ -88,10 +89,11 @@ if command -v hyperfine > /dev/null; then
   hyperfine --style none --warmup 2 --runs "$RUNS" --prepare "$PREPARE" \
     --export-json "$OUT/hyperfine.json" "${args[@]}" > /dev/null
   for i in "${!CMDS[@]}"; do
-    read -r MEDIAN[i] MIN[i] MAX[i] < <(python3 -c '
+    read -r MEDIAN[i] MIN[i] MAX[i] CPU[i] < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]
-print("%.1f %.1f %.1f" % (r["median"] * 1000, r["min"] * 1000, r["max"] * 1000))' \
+print("%.1f %.1f %.1f %.1f" % (r["median"] * 1000, r["min"] * 1000, r["max"] * 1000,
+                               (r["user"] + r["system"]) * 1000))' \
       "$OUT/hyperfine.json" "$i")
   done
 else
@@ -115,6 +117,7 @@ else
     MEDIAN[i]=$(awk "BEGIN{printf \"%.1f\", $med/1000}")
     MIN[i]=$(awk "BEGIN{printf \"%.1f\", ${sorted[0]}/1000}")
     MAX[i]=$(awk "BEGIN{printf \"%.1f\", ${sorted[n - 1]}/1000}")
+    CPU[i]="-"
   done
 fi
 
@@ -129,10 +132,14 @@ done
 
 echo "env-render vs GNU envsubst: 200-line template, 100 variables; $RUNS runs each ($TOOL)"
 echo "java: $("$JAVA" -version 2>&1 | head -1); flags: ${JAVA_FLAGS[*]:-(none)}; output on $(dirname "$OUT")"
-printf '%-30s %12s %20s %10s\n' "command" "median ms" "min-max ms" "peak RSS"
+printf '%-30s %12s %20s %14s %10s\n' "command" "median ms" "min-max ms" "CPU ms (mean)" "peak RSS"
 for i in "${!CMDS[@]}"; do
-  printf '%-30s %12s %20s %10s\n' "${NAMES[$i]}" "${MEDIAN[$i]}" "${MIN[$i]}-${MAX[$i]}" "${RSS[$i]}"
+  printf '%-30s %12s %20s %14s %10s\n' "${NAMES[$i]}" "${MEDIAN[$i]}" "${MIN[$i]}-${MAX[$i]}" \
+    "${CPU[$i]}" "${RSS[$i]}"
 done
+if [ "$TOOL" != "bash loop" ]; then
+  echo "(hyperfine subtracts its shell's start-up, so envsubst's figure is near zero; CPU is user+system)"
+fi
 over=$(awk "BEGIN{printf \"%.1f\", ${MEDIAN[2]} - ${MEDIAN[0]}}")
 over_version=$(awk "BEGIN{printf \"%.1f\", ${MEDIAN[2]} - ${MEDIAN[1]}}")
 verdict=$(awk "BEGIN{print ($over <= 50) ? \"within\" : \"NOT within\"}")

@@ -1,11 +1,13 @@
 package dev.initkit.envrender;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a run rendered: each output with the names (never the values) of the variables in it.
@@ -43,24 +45,25 @@ public record RenderResult(List<Output> outputs, Set<String> variables, Set<Stri
   /** The {@code result} of the JSON report: file and variable names, no values. */
   public Map<String, Object> toReport() {
     Map<String, Object> result = new LinkedHashMap<>();
-    List<Map<String, Object>> files =
-        outputs.stream()
-            .map(
-                o -> {
-                  Map<String, Object> file = new LinkedHashMap<>();
-                  file.put("path", o.path().toString());
-                  file.put("kind", o.kind());
-                  file.put(o.kind().equals("template") ? "template" : "format", o.format());
-                  file.put("status", o.status().label());
-                  file.put("variables", o.variables().stream().sorted().toList());
-                  return (Map<String, Object>) file;
-                })
-            .toList();
+    List<Map<String, Object>> files = new ArrayList<>();
+    long unchanged = 0;
+    for (Output o : outputs) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("path", o.path().toString());
+      file.put("kind", o.kind());
+      file.put(o.kind().equals("template") ? "template" : "format", o.format());
+      file.put("status", o.status().label());
+      file.put("variables", List.copyOf(new TreeSet<>(o.variables())));
+      files.add(file);
+      if (o.status() == Status.UNCHANGED) {
+        unchanged++;
+      }
+    }
     result.put("outputs", files);
-    result.put("variables", variables.stream().sorted().toList());
-    result.put("secretVariables", secret.stream().sorted().toList());
-    result.put("written", outputs.stream().filter(o -> o.status() != Status.UNCHANGED).count());
-    result.put("unchanged", outputs.stream().filter(o -> o.status() == Status.UNCHANGED).count());
+    result.put("variables", List.copyOf(new TreeSet<>(variables)));
+    result.put("secretVariables", List.copyOf(new TreeSet<>(secret)));
+    result.put("written", outputs.size() - unchanged);
+    result.put("unchanged", unchanged);
     return result;
   }
 }

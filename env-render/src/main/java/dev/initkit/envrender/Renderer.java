@@ -87,7 +87,9 @@ public final class Renderer {
       schema.check(variables, problems);
     }
     Map<String, String> values = new TreeMap<>();
-    variables.values().forEach(v -> values.put(v.name(), v.value()));
+    for (Variable v : variables.values()) {
+      values.put(v.name(), v.value());
+    }
 
     List<Planned> planned = new ArrayList<>();
     if (options.dest() != null) {
@@ -107,11 +109,19 @@ public final class Renderer {
   private Map<String, Variable> gather(
       RenderOptions options, Map<String, String> environment, List<String> problems) {
     VariableSources sources = new VariableSources(problems);
-    options.fromFiles().forEach(sources::addFile);
-    options.fromDirs().forEach(sources::addDirectory);
+    for (Path file : options.fromFiles()) {
+      sources.addFile(file);
+    }
+    for (Path dir : options.fromDirs()) {
+      sources.addDirectory(dir);
+    }
     sources.addEnvironment(
         environment, options.envNames(), options.envPrefixes(), options.stripEnvPrefix());
-    sources.addPairs(options.sets().stream().map(a -> Map.entry(a.key(), a.value())).toList());
+    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    for (Assignment a : options.sets()) {
+      pairs.add(Map.entry(a.key(), a.value()));
+    }
+    sources.addPairs(pairs);
     if (options.resolveFileVars()) {
       sources.resolveFileVariables();
     }
@@ -136,7 +146,9 @@ public final class Renderer {
     if (format == EnvFormat.FILES) {
       Map<String, String> files = new FilesEncoder().encode(values, refusals);
       Map<String, byte[]> bytes = new LinkedHashMap<>();
-      files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        bytes.put(file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
+      }
       planned.add(
           new Planned(options.dest(), "env-file", format.label(), null, bytes, values.keySet()));
     } else {
@@ -246,7 +258,9 @@ public final class Renderer {
 
   private void failOnProblems(List<String> problems) throws UsageException {
     Problems all = new Problems();
-    problems.forEach(all::add);
+    for (String problem : problems) {
+      all.add(problem);
+    }
     all.throwIfAny();
   }
 
