@@ -265,6 +265,67 @@ class ReaderRoundTripIT {
     assertThat(new TreeMap<>(read)).isEqualTo(expected);
   }
 
+  @Test
+  void dockerOutputReadsBackExactlyInPodmanRunEnvFile() throws Exception {
+    String podman = ExternalTool.require("podman", "podman runc");
+    Path containersConf = Path.of("..", "config", "podman", "containers.conf").toAbsolutePath();
+    assertThat(containersConf).as("the project's podman settings").isRegularFile();
+    Set<String> refused = refusedKeys("docker");
+    assertThat(refused)
+        .containsExactlyInAnyOrder("NEWLINE", "TRAILING_CR", "CRLF", "PEM", "NUL", "LONG");
+    Path file = dir.resolve("vars.env");
+    Map<String, String> expected = renderAccepted("docker", file, refused);
+    Path rootfs = envOnlyRootFileSystem();
+
+    ExternalTool.Result result =
+        ExternalTool.run(
+            dir,
+            Map.of("CONTAINERS_CONF", containersConf.toString()),
+            new byte[0],
+            List.of(
+                podman,
+                "run",
+                "--rm",
+                "--network",
+                "none",
+                "--env-file",
+                file.toString(),
+                "--rootfs",
+                rootfs.toString(),
+                "/env",
+                "-0"));
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    Map<String, String> read = new TreeMap<>();
+    for (String pair : result.out().split("\0")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && expected.containsKey(pair.substring(0, eq))) {
+        read.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    assertThat(read).isEqualTo(expected);
+  }
+
+  /** A root file system with only /env (coreutils) and the libraries {@code ldd} names. */
+  private Path envOnlyRootFileSystem() throws Exception {
+    Path rootfs = Files.createDirectory(dir.resolve("rootfs"));
+    String env = ExternalTool.require("env", "coreutils");
+    Files.copy(Path.of(env), rootfs.resolve("env"));
+    ExternalTool.Result ldd =
+        ExternalTool.run(
+            dir, Map.of(), new byte[0], List.of(ExternalTool.require("ldd", "libc-bin"), env));
+    assertThat(ldd.exitCode()).as(ldd.stderr()).isZero();
+    java.util.regex.Matcher libraries =
+        java.util.regex.Pattern.compile("(/\\S+)").matcher(ldd.out());
+    while (libraries.find()) {
+      Path library = Path.of(libraries.group(1));
+      Path target = rootfs.resolve(library.toString().substring(1));
+      Files.createDirectories(target.getParent());
+      Files.copy(library.toRealPath(), target);
+    }
+    return rootfs;
+  }
+
   private static Map<String, String> asMap(Properties properties) {
     Map<String, String> map = new TreeMap<>();
     for (String name : properties.stringPropertyNames()) {
