@@ -174,7 +174,8 @@ public final class Renderer {
       List<String> problems) {
     List<TemplateTarget> targets = new ArrayList<>(options.templates());
     if (options.templateDir() != null) {
-      listTemplates(options.templateDir(), options.outputDir(), 0, targets, problems);
+      Path skip = options.outputDir().toAbsolutePath().normalize();
+      listTemplates(options.templateDir(), options.outputDir(), skip, 0, targets, problems);
     }
     TemplateSyntax syntax = new TemplateSyntax(options.only(), options.keepUnknown());
     Map<String, List<String>> undefined = new LinkedHashMap<>();
@@ -218,8 +219,16 @@ public final class Renderer {
     }
   }
 
+  /**
+   * Lists the templates under {@code dir}; {@code skip} is the output directory, never a source.
+   */
   private void listTemplates(
-      Path dir, Path outputDir, int depth, List<TemplateTarget> targets, List<String> problems) {
+      Path dir,
+      Path outputDir,
+      Path skip,
+      int depth,
+      List<TemplateTarget> targets,
+      List<String> problems) {
     if (depth > MAX_DEPTH) {
       problems.add("--template-dir " + dir + " is nested too deep (a symbolic link loop?)");
       return;
@@ -232,9 +241,17 @@ public final class Renderer {
       return;
     }
     for (Path entry : entries) {
+      if (entry.toAbsolutePath().normalize().equals(skip)) {
+        continue;
+      }
       if (Files.isDirectory(entry)) {
         listTemplates(
-            entry, outputDir.resolve(entry.getFileName().toString()), depth + 1, targets, problems);
+            entry,
+            outputDir.resolve(entry.getFileName().toString()),
+            skip,
+            depth + 1,
+            targets,
+            problems);
       } else if (Files.isRegularFile(entry)) {
         targets.add(new TemplateTarget(entry, outputDir.resolve(TemplateTarget.outputName(entry))));
       }

@@ -81,6 +81,27 @@ class RenderingTest {
   }
 
   @Test
+  void anOutputDirInsideTheTemplateDirIsNeverReadAsTemplates() throws IOException {
+    write("conf/app.tmpl", "x=$X");
+    Path out = dir.resolve("conf/out");
+    String[] args = {
+      "--set",
+      "X=1",
+      "--template-dir",
+      dir.resolve("conf").toString(),
+      "--output-dir",
+      out.toString()
+    };
+
+    assertThat(envRender().args(args).run().exitCode()).isZero();
+    ToolResult again = envRender().args(args).run();
+
+    assertThat(again.exitCode()).as(again.stderr()).isZero();
+    assertThat(out.resolve("app")).hasContent("x=1");
+    assertThat(out.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void undefinedVariablesAreAllListedAndNothingIsWritten() throws IOException {
     Path one = write("one.tmpl", "$A $B\n${C}");
     Path two = write("two.tmpl", "${A} ${D:?needs D} ${E:-fine}");
