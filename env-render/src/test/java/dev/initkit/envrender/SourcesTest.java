@@ -237,4 +237,23 @@ class SourcesTest {
             Map.entry("HOME_DIR", "/home/ada"),
             Map.entry("SHELL_NAME", "sh"));
   }
+
+  @Test
+  void verboseLogNamesSourcesButNeverValues() throws IOException {
+    Path file = Files.writeString(dir.resolve("base.env"), "A=value-from-file-1234\n");
+
+    ToolResult result =
+        envRender()
+            .env("A", "value-from-env-5678")
+            .args("-v", "--from-file", file.toString(), "--env", "A,MISSING")
+            .args("--dest", dir.resolve("out.env").toString(), "--format", "shell")
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr())
+        .contains("A from --env replaced the one from --from-file " + file)
+        .contains("--env MISSING is not set in the environment")
+        .doesNotContain("value-from-file-1234")
+        .doesNotContain("value-from-env-5678");
+  }
 }
