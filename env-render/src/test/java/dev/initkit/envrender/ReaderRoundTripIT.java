@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.initkit.common.testkit.ProjectPaths;
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.common.testkit.ToolRun;
 import java.io.IOException;
@@ -268,7 +269,7 @@ class ReaderRoundTripIT {
   @Test
   void dockerOutputReadsBackExactlyInPodmanRunEnvFile() throws Exception {
     String podman = ExternalTool.require("podman", "podman runc");
-    Path containersConf = Path.of("..", "config", "podman", "containers.conf").toAbsolutePath();
+    Path containersConf = ProjectPaths.root().resolve("config/podman/containers.conf");
     assertThat(containersConf).as("the project's podman settings").isRegularFile();
     Set<String> refused = refusedKeys("docker");
     assertThat(refused)
