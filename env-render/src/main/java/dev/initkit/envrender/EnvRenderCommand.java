@@ -2,7 +2,6 @@ package dev.initkit.envrender;
 
 import dev.initkit.common.cli.EnvironmentDefaults;
 import dev.initkit.common.cli.Launcher;
-import dev.initkit.common.cli.ProcessEnvironment;
 import dev.initkit.common.cli.ToolCommand;
 import dev.initkit.common.cli.ToolContext;
 import dev.initkit.common.cli.ToolOutcome;
@@ -180,8 +179,7 @@ public final class EnvRenderCommand extends ToolCommand {
       throw new UsageException(e.getMessage());
     }
     RenderResult result =
-        new Renderer(new StagingPublisher(), context.log())
-            .render(options, ProcessEnvironment.of(this));
+        new Renderer(new StagingPublisher(), context.log()).render(options, context.environment());
     return ToolOutcome.done(result.toReport());
   }
 }
