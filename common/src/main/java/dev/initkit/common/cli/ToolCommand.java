@@ -123,7 +123,7 @@ public abstract class ToolCommand implements Callable<Integer> {
           || (value instanceof Collection<?> c && c.isEmpty())) {
         continue;
       }
-      facts.add(option.longestName().replaceFirst("^-+", ""));
+      facts.add(EnvironmentDefaults.bareName(option));
       facts.add(display(value));
     }
     return facts.toArray();
