@@ -54,22 +54,23 @@ print(f"{variant:9} {'all, pulled':11} {mib(total):9.1f} {'':11} {'':11}")
 PY
 }
 
-help_timing() { # image: median wall ms and peak MiB of --help, inside the container
+help_timing() { # image: median wall ms, CPU ms and peak MiB of --help, inside the container
   local image=$1 entry
   entry=$(podman image inspect "$image" --format '{{range .Config.Entrypoint}}{{.}} {{end}}')
   for _ in $(seq "$runs"); do
     podman run --rm --network none --read-only --read-only-tmpfs=false --user 65532:65532 \
-      -v /usr/bin/time:/gnu-time:ro --entrypoint /gnu-time "$image" -f '%e %M' $entry --help \
+      -v /usr/bin/time:/gnu-time:ro --entrypoint /gnu-time "$image" -f '%e %M %U %S' $entry --help \
       2>&1 >/dev/null | tail -1
   done | python3 -c '
 import statistics, sys
 rows = [line.split() for line in sys.stdin if line.strip()]
 wall = statistics.median(float(r[0]) for r in rows) * 1000
 peak = statistics.median(int(r[1]) for r in rows) / 1024
-print(f"{wall:8.0f} {peak:9.1f}")'
+cpu = statistics.median(float(r[2]) + float(r[3]) for r in rows) * 1000
+print(f"{wall:8.0f} {cpu:7.0f} {peak:9.1f}")'
 }
 
-printf '%-9s %-11s %9s %11s %11s %8s %9s\n' runtime image "gz MiB" "unpacked" "unique gz" "help ms" "peak MiB"
+printf '%-9s %-11s %9s %11s %11s %8s %7s %9s\n' runtime image "gz MiB" "unpacked" "unique gz" "help ms" "cpu ms" "peak MiB"
 for variant in jlinked full-jdk; do
   tarballs=()
   for tool in "${tools[@]}"; do
@@ -84,8 +85,8 @@ for variant in jlinked full-jdk; do
     tarball=$tool/target/jib-image.tar
     [[ $variant == full-jdk ]] && tarball=$tool/target/jib-image-fulljdk.tar
     image=$(podman load -i "$tarball" 2>/dev/null | sed -n 's/^Loaded image.*: //p' | tail -1)
-    read -r ms peak < <(help_timing "$image")
-    printf '%-9s %-11s %9s %11s %11s %8s %9s\n' "$v" "$tool" "$gz" "$unpacked" "$unique" "$ms" "$peak"
+    read -r ms cpu peak < <(help_timing "$image")
+    printf '%-9s %-11s %9s %11s %11s %8s %7s %9s\n' "$v" "$tool" "$gz" "$unpacked" "$unique" "$ms" "$cpu" "$peak"
   done <"$out/sizes-$variant.txt"
 done
 echo "(--help inside the container, median of $runs runs; podman $(podman --version | cut -d' ' -f3); $(nproc) cores; $(date -u +%F))"
