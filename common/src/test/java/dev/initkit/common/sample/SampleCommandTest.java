@@ -265,7 +265,10 @@ class SampleCommandTest {
 
   @Test
   void startupLineShowsEffectiveOptionsWithSecretsMasked() {
-    ToolResult result = sample().args("--token", TOKEN, "--name", "ada", "--dest", "x").run();
+    ToolResult result =
+        sample()
+            .args("--token", TOKEN, "--name", "ada", "--dest", dir.resolve("x").toString())
+            .run();
 
     assertThat(result.stderrLines().get(0))
         .contains("started sample")
