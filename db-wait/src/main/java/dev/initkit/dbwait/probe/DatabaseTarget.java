@@ -1,0 +1,41 @@
+package dev.initkit.dbwait.probe;
+
+import dev.initkit.common.cli.Secret;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A database to wait for.
+ *
+ * @param engine the protocol
+ * @param jdbcUrl the URL the driver gets; holds no password (credentials go as properties)
+ * @param display the URL without user info, for logs and the report
+ * @param user the user name, or null to leave it to the URL or the driver
+ * @param password the password, or null for none
+ * @param properties further driver properties (such as {@code sslmode}), never secrets
+ */
+public record DatabaseTarget(
+    Engine engine,
+    String jdbcUrl,
+    String display,
+    String user,
+    Secret password,
+    Map<String, String> properties)
+    implements Target {
+  public DatabaseTarget {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(display, "display");
+    properties = Map.copyOf(properties);
+  }
+
+  @Override
+  public String kind() {
+    return engine.label();
+  }
+
+  @Override
+  public String toString() {
+    return display;
+  }
+}
