@@ -129,8 +129,11 @@ public final class SqlFailureClassifier implements FailureClassifier {
       case 1045:
         return Classification.permanentCause("bad credentials" + said + ": " + FIX_CREDENTIALS);
       case 1044:
+        // MySQL answers this, not 1049, to a user without rights on a database that is missing.
         return Classification.permanentCause(
-            "access denied to the database" + said + ": grant the user access to it");
+            "the database does not exist or the user may not use it"
+                + said
+                + ": check the name in the URL, or grant the user access to it");
       case 1049:
         return Classification.permanentCause(
             "the database does not exist" + said + ": check the database name in the URL");
