@@ -122,7 +122,10 @@ public final class DatabaseWaiter {
     Target target = probe.target();
     PollCadence cadence =
         new PollCadence(
-            probe, options.pollInterval(), new AttemptLog(log, AttemptLog.DEFAULT_INTERVAL));
+            probe,
+            options.pollInterval(),
+            deadline,
+            new AttemptLog(log, AttemptLog.DEFAULT_INTERVAL));
     Retrier retrier =
         Retrier.create(options.retry(), classifier(probe))
             .withListener(cadence)

@@ -1,6 +1,7 @@
 package dev.initkit.dbwait;
 
 import dev.initkit.common.retry.AttemptFailure;
+import dev.initkit.common.retry.Deadline;
 import dev.initkit.common.retry.RetryListener;
 import dev.initkit.common.retry.Sleeper;
 import dev.initkit.dbwait.probe.Probe;
@@ -21,12 +22,14 @@ import java.util.Optional;
 final class PollCadence implements RetryListener, Sleeper {
   private final Probe probe;
   private final Duration pollInterval;
+  private final Deadline deadline;
   private final RetryListener log;
   private Duration override;
   private AttemptFailure last;
 
-  PollCadence(Probe probe, Duration pollInterval, RetryListener log) {
+  PollCadence(Probe probe, Duration pollInterval, Deadline deadline, RetryListener log) {
     this.probe = probe;
+    this.deadline = deadline;
     this.pollInterval = pollInterval;
     this.log = log;
   }
@@ -36,9 +39,9 @@ final class PollCadence implements RetryListener, Sleeper {
     AttemptFailure effective = failure;
     override = null;
     if (failure.willRetry() && probe.quickToRetry(failure.failure())) {
-      Duration backoff = failure.nextDelay().orElseThrow();
-      // Never past the deadline: the Retrier's delay is already capped at the time left.
-      override = backoff.compareTo(pollInterval) < 0 ? backoff : pollInterval;
+      // The fixed interval, never past the deadline (where the Retrier makes its last attempt).
+      Duration remaining = deadline.remaining();
+      override = remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval;
       effective =
           new AttemptFailure(
               failure.attemptNumber(),

@@ -8,6 +8,7 @@ import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.common.testkit.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,5 +109,83 @@ class MariaDbWaitIT {
     // Without rights on it, MySQL does not say whether the database exists.
     assertThat(app.exitCode()).as(app.stderr()).isEqualTo(1);
     assertThat(app.stderr()).contains("the database does not exist or the user may not use it");
+  }
+
+  @Test
+  void writableWaitsUntilTheServerIsNoLongerReadOnly() throws Exception {
+    server.execute("SET GLOBAL read_only = 1");
+    try {
+      LiveRun run =
+          LiveRun.start(
+              server.url(),
+              "--user",
+              MariaDbServer.USER,
+              "--password",
+              MariaDbServer.PASSWORD,
+              "--writable",
+              "--timeout",
+              "1m");
+
+      run.awaitLog("the server is read-only", Duration.ofSeconds(30));
+      server.execute("SET GLOBAL read_only = 0");
+      ToolResult result = run.await(Duration.ofSeconds(30));
+
+      assertThat(result.exitCode()).as(result.stderr()).isZero();
+    } finally {
+      server.execute("SET GLOBAL read_only = 0");
+    }
+  }
+
+  @Test
+  void untilSqlWaitsForTheTableThenForItsValue() throws Exception {
+    server.execute("DROP TABLE IF EXISTS appdb.schema_version");
+    LiveRun run =
+        LiveRun.start(
+            server.url(),
+            "--user",
+            MariaDbServer.USER,
+            "--password",
+            MariaDbServer.PASSWORD,
+            "--until-sql",
+            "SELECT max(version) >= 3 FROM schema_version",
+            "--timeout",
+            "1m");
+
+    run.awaitLog("doesn't exist", Duration.ofSeconds(30));
+    server.execute("CREATE TABLE appdb.schema_version (version int)");
+    server.execute("INSERT INTO appdb.schema_version VALUES (2)");
+    run.awaitLog("--until-sql returned 0, not true yet", Duration.ofSeconds(30));
+    server.execute("INSERT INTO appdb.schema_version VALUES (3)");
+    ToolResult result = run.await(Duration.ofSeconds(30));
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+  }
+
+  @Test
+  void serverRestartedInTheMiddleOfTheWaitIsAwaitedAgain() throws Exception {
+    server.execute("DROP TABLE IF EXISTS appdb.go");
+    server.execute("CREATE TABLE appdb.go (ok boolean)");
+    server.execute("INSERT INTO appdb.go VALUES (false)");
+    LiveRun run =
+        LiveRun.start(
+            server.url(),
+            "--user",
+            MariaDbServer.USER,
+            "--password",
+            MariaDbServer.PASSWORD,
+            "--until-sql",
+            "SELECT ok FROM go",
+            "--timeout",
+            "2m");
+    run.awaitLog("not true yet", Duration.ofSeconds(30));
+
+    server.stop();
+    run.awaitLog("connection refused", Duration.ofSeconds(30));
+    server.startAgain();
+    server.execute("UPDATE appdb.go SET ok = true");
+    ToolResult result = run.await(Duration.ofSeconds(30));
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains(server.url() + " is ready");
   }
 }
