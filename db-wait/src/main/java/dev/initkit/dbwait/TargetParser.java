@@ -124,10 +124,10 @@ final class TargetParser {
       }
       authority = libpq.host().contains(":") ? "[" + libpq.host() + "]" : libpq.host();
     }
+    if (libpq.port() != null && !libpq.port().matches("[0-9]{1,5}")) {
+      throw new UsageException("PGPORT is not a port number: '" + libpq.port() + "'");
+    }
     if (libpq.port() != null && !authority.contains(",") && !hasPort(authority)) {
-      if (!libpq.port().matches("[0-9]{1,5}")) {
-        throw new UsageException("PGPORT is not a port number: '" + libpq.port() + "'");
-      }
       authority = (authority.isEmpty() ? "localhost" : authority) + ":" + libpq.port();
     }
     if (database.isEmpty() && libpq.database() != null) {
