@@ -7,11 +7,18 @@ import java.time.Duration;
 public final class Timeouts {
   private Timeouts() {}
 
-  /** The smaller of the attempt's timeout and the time left, at least 1 ms. */
+  /**
+   * The least time an attempt gets, even at the deadline: the Retrier makes one last attempt when
+   * the deadline comes, and one cut to a millisecond would fail with a timeout of its own making
+   * instead of the real cause.
+   */
+  static final Duration FLOOR = Duration.ofMillis(250);
+
+  /** The smaller of the attempt's timeout and the time left, but at least {@link #FLOOR}. */
   public static Duration bounded(Duration timeout, Deadline deadline) {
     Duration remaining = deadline.remaining();
-    Duration chosen = timeout.compareTo(remaining) < 0 ? timeout : remaining;
-    return chosen.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : chosen;
+    Duration left = remaining.compareTo(FLOOR) < 0 ? FLOOR : remaining;
+    return timeout.compareTo(left) < 0 ? timeout : left;
   }
 
   /** {@link #bounded} in whole milliseconds, for socket APIs (where 0 would mean forever). */
