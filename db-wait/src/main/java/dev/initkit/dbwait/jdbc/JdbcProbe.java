@@ -68,7 +68,18 @@ public final class JdbcProbe implements Probe {
 
   @Override
   public ProbeSuccess check(Deadline deadline) throws SQLException, NotReadyException {
-    Connection connection = driver.connect(target.jdbcUrl(), properties(deadline));
+    Connection connection;
+    try {
+      connection = driver.connect(target.jdbcUrl(), properties(deadline));
+    } catch (SQLException e) {
+      if (target.engine() == Engine.POSTGRESQL
+          && target.password() != null
+          && classifier.quickToRetry(e)) {
+        // Nothing to do until the server listens: ready the SCRAM login meanwhile.
+        ScramWarmUp.startOnce();
+      }
+      throw e;
+    }
     if (connection == null) {
       throw new IllegalStateException("the driver did not accept " + target.display());
     }
