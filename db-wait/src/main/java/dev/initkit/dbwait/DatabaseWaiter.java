@@ -101,7 +101,7 @@ public final class DatabaseWaiter {
 
   private Probe probeFor(Target target, WaitOptions options) {
     if (target instanceof DatabaseTarget database) {
-      return new JdbcProbe(database, options.checks());
+      return new JdbcProbe(database, options.checks(), options.setup(), log);
     }
     if (target instanceof TcpTarget tcp) {
       if (tcp.port() == 3306) {

@@ -11,6 +11,7 @@ import dev.initkit.common.cli.ToolOutcome;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.retry.RetryPolicy;
+import dev.initkit.dbwait.probe.DatabaseSetup;
 import dev.initkit.dbwait.probe.SqlChecks;
 import dev.initkit.dbwait.probe.StatusSet;
 import dev.initkit.dbwait.probe.Target;
@@ -113,6 +114,35 @@ public final class DbWaitCommand extends ToolCommand {
       description =
           "Successful checks in a row that make a target ready (default: ${DEFAULT-VALUE}).")
   int successes;
+
+  @Option(
+      order = 44,
+      names = "--create-database",
+      description =
+          "Create the target's database when the server says it does not exist (checked first;"
+              + " another Pod creating it at the same time counts as success).")
+  boolean createDatabase;
+
+  @Option(
+      order = 45,
+      names = "--admin-user",
+      paramLabel = "USER",
+      description = "Who creates the database, when not the target's user.")
+  String adminUser;
+
+  @Option(
+      order = 46,
+      names = "--admin-password",
+      paramLabel = "PASSWORD",
+      description = "The password of --admin-user; prefer --admin-password-file.")
+  Secret adminPassword;
+
+  @Option(
+      order = 47,
+      names = "--admin-password-file",
+      paramLabel = "FILE",
+      description = "Reads the password of --admin-user from FILE.")
+  Path adminPasswordFile;
 
   @Option(
       order = 50,
@@ -243,8 +273,15 @@ public final class DbWaitCommand extends ToolCommand {
       }
       targets.add(parser.fromLibpq());
     }
+    Secret adminSecret =
+        context.secretFiles().choose("--admin-password", adminPassword, adminPasswordFile);
+    if (!createDatabase && (adminUser != null || adminSecret != null)) {
+      throw new UsageException(
+          "--admin-user and --admin-password are for --create-database, which is not set");
+    }
+    DatabaseSetup setup = new DatabaseSetup(createDatabase, adminUser, adminSecret);
     SqlChecks checks = new SqlChecks(query, writable, untilSql, connectTimeout, queryTimeout);
-    return new WaitOptions(targets, checks, successes, pollInterval, policy);
+    return new WaitOptions(targets, checks, successes, pollInterval, policy, setup);
   }
 
   private LibpqEnvironment libpq() {

@@ -167,7 +167,14 @@ final class TargetParser {
         (database.isEmpty() ? "/" : "/" + database) + (query.isEmpty() ? "" : "?" + query);
     String jdbcUrl = engine.urlPrefix() + "//" + authority + pathAndQuery;
     String display = prefix.toLowerCase(Locale.ROOT) + "//" + authority + pathAndQuery;
-    return new DatabaseTarget(engine, jdbcUrl, display, user, password, properties);
+    String maintenanceUrl =
+        engine.urlPrefix()
+            + "//"
+            + authority
+            + (postgres ? "/postgres" : "/")
+            + (query.isEmpty() ? "" : "?" + query);
+    return new DatabaseTarget(
+        engine, jdbcUrl, display, user, password, properties, database, maintenanceUrl);
   }
 
   private static boolean hasPort(String authority) {

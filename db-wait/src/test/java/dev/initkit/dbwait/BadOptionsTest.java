@@ -70,7 +70,14 @@ class BadOptionsTest {
             "--password-file",
             "/nonexistent/pw"),
         bad("--log-format unknown", "--log-format", "--log-format", "xml"),
-        bad("unknown option", "--no-such-option", "--no-such-option"));
+        bad("unknown option", "--no-such-option", "--no-such-option"),
+        bad("--admin-user alone", "are for --create-database", "--admin-user", "root"),
+        bad(
+            "--admin-password-file missing",
+            "cannot read --admin-password-file",
+            "--create-database",
+            "--admin-password-file",
+            "/nonexistent/pw"));
   }
 
   private static Arguments bad(String name, String expected, String... args) {

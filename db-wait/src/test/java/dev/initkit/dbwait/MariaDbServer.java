@@ -37,6 +37,8 @@ final class MariaDbServer implements AutoCloseable {
           "CREATE DATABASE IF NOT EXISTS " + DATABASE + ";",
           "CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';",
           "GRANT ALL ON " + DATABASE + ".* TO '" + USER + "'@'%';",
+          // Databases that --create-database makes in the tests.
+          "GRANT ALL ON `created%`.* TO '" + USER + "'@'%';",
           "CREATE USER IF NOT EXISTS '" + ADMIN + "'@'%' IDENTIFIED BY '" + ADMIN_PASSWORD + "';",
           "GRANT ALL ON *.* TO '" + ADMIN + "'@'%' WITH GRANT OPTION;",
           "");

@@ -188,4 +188,45 @@ class MariaDbWaitIT {
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stderr()).contains(server.url() + " is ready");
   }
+
+  @Test
+  void createDatabaseMakesTheMissingDatabase() throws Exception {
+    server.execute("DROP DATABASE IF EXISTS created_db");
+    ToolResult result =
+        dbWait()
+            .args(server.url("created_db"), "--user", MariaDbServer.USER)
+            .args("--password", MariaDbServer.PASSWORD, "--create-database")
+            .args("--admin-user", MariaDbServer.ADMIN)
+            .args("--admin-password", MariaDbServer.ADMIN_PASSWORD)
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains("created database created_db");
+  }
+
+  @Test
+  void twoDbWaitsCreatingTheSameDatabaseAtOnceBothSucceed() throws Exception {
+    server.execute("DROP DATABASE IF EXISTS created_raced");
+    String[] args = {
+      server.url("created_raced"),
+      "--user",
+      MariaDbServer.USER,
+      "--password",
+      MariaDbServer.PASSWORD,
+      "--create-database",
+      "--admin-user",
+      MariaDbServer.ADMIN,
+      "--admin-password",
+      MariaDbServer.ADMIN_PASSWORD,
+      "--timeout",
+      "1m"
+    };
+    LiveRun first = LiveRun.start(args);
+    LiveRun second = LiveRun.start(args);
+    ToolResult one = first.await(Duration.ofSeconds(60));
+    ToolResult two = second.await(Duration.ofSeconds(60));
+
+    assertThat(one.exitCode()).as(one.stderr()).isZero();
+    assertThat(two.exitCode()).as(two.stderr()).isZero();
+  }
 }

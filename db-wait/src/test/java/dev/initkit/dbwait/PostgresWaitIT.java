@@ -261,4 +261,66 @@ class PostgresWaitIT {
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
   }
+
+  @Test
+  void createDatabaseMakesTheMissingDatabaseOwnedByTheUser() throws Exception {
+    server.execute("postgres", "DROP DATABASE IF EXISTS created_db");
+    ToolResult result =
+        dbWait()
+            .args(server.url("created_db"), "--user", PostgresServer.USER)
+            .args("--password", PostgresServer.PASSWORD)
+            .args("--create-database", "--admin-user", "postgres")
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains("created database created_db");
+    assertThat(
+            server.query(
+                "postgres",
+                "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'created_db'"))
+        .isEqualTo(PostgresServer.USER);
+  }
+
+  @Test
+  void twoDbWaitsCreatingTheSameDatabaseAtOnceBothSucceed() throws Exception {
+    server.execute("postgres", "DROP DATABASE IF EXISTS raced_db");
+    String[] args = {
+      server.url("raced_db"),
+      "--user",
+      PostgresServer.USER,
+      "--password",
+      PostgresServer.PASSWORD,
+      "--create-database",
+      "--admin-user",
+      "postgres",
+      "--timeout",
+      "1m"
+    };
+    LiveRun first = LiveRun.start(args);
+    LiveRun second = LiveRun.start(args);
+    ToolResult one = first.await(Duration.ofSeconds(60));
+    ToolResult two = second.await(Duration.ofSeconds(60));
+
+    assertThat(one.exitCode()).as(one.stderr()).isZero();
+    assertThat(two.exitCode()).as(two.stderr()).isZero();
+    assertThat(
+            server.query("postgres", "SELECT count(*) FROM pg_database WHERE datname = 'raced_db'"))
+        .isEqualTo("1");
+  }
+
+  @Test
+  void failingAdminLoginIsNamed() throws Exception {
+    ToolResult result =
+        dbWait()
+            .args(server.url("never_created"), "--user", PostgresServer.USER)
+            .args("--password", PostgresServer.PASSWORD)
+            .args("--create-database", "--admin-user", "nobody", "--admin-password", "x-Pa55")
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains("creating database never_created as nobody")
+        .contains("bad credentials")
+        .doesNotContain("x-Pa55");
+  }
 }

@@ -1,7 +1,10 @@
 package dev.initkit.dbwait.jdbc;
 
+import dev.initkit.common.cli.Secret;
 import dev.initkit.common.failure.FailureClassifier;
+import dev.initkit.common.log.Log;
 import dev.initkit.common.retry.Deadline;
+import dev.initkit.dbwait.probe.DatabaseSetup;
 import dev.initkit.dbwait.probe.DatabaseTarget;
 import dev.initkit.dbwait.probe.Engine;
 import dev.initkit.dbwait.probe.NotReadyException;
@@ -21,7 +24,8 @@ import java.util.Properties;
 /**
  * One full check of a database: connect with the protocol handshake and the login, run {@code
  * --query}, then the optional {@code --writable} and {@code --until-sql} checks, on a fresh
- * connection each time (a pooled one would hide a restart).
+ * connection each time (a pooled one would hide a restart). With {@code --create-database}, a
+ * missing database is created first.
  */
 public final class JdbcProbe implements Probe {
   private static final String APPLICATION_NAME = "db-wait";
@@ -30,10 +34,14 @@ public final class JdbcProbe implements Probe {
   private final SqlChecks checks;
   private final Driver driver;
   private final SqlFailureClassifier classifier;
+  private final DatabaseSetup setup;
+  private final Log log;
 
-  public JdbcProbe(DatabaseTarget target, SqlChecks checks) {
+  public JdbcProbe(DatabaseTarget target, SqlChecks checks, DatabaseSetup setup, Log log) {
     this.target = target;
     this.checks = checks;
+    this.setup = setup;
+    this.log = log;
     this.driver = driverFor(target.engine());
     this.classifier = new SqlFailureClassifier(target.engine());
   }
@@ -68,22 +76,7 @@ public final class JdbcProbe implements Probe {
 
   @Override
   public ProbeSuccess check(Deadline deadline) throws SQLException, NotReadyException {
-    Connection connection;
-    try {
-      connection = driver.connect(target.jdbcUrl(), properties(deadline));
-    } catch (SQLException e) {
-      if (target.engine() == Engine.POSTGRESQL
-          && target.password() != null
-          && classifier.quickToRetry(e)) {
-        // Nothing to do until the server listens: ready the SCRAM login meanwhile.
-        ScramWarmUp.startOnce();
-      }
-      throw e;
-    }
-    if (connection == null) {
-      throw new IllegalStateException("the driver did not accept " + target.display());
-    }
-    try (connection) {
+    try (Connection connection = connect(deadline)) {
       String version = connection.getMetaData().getDatabaseProductVersion();
       try (Statement statement = statement(connection, deadline)) {
         statement.execute(checks.query());
@@ -98,14 +91,66 @@ public final class JdbcProbe implements Probe {
     }
   }
 
-  private Properties properties(Deadline deadline) {
+  private Connection connect(Deadline deadline) throws SQLException {
+    try {
+      return open(deadline);
+    } catch (SQLException e) {
+      if (target.engine() == Engine.POSTGRESQL
+          && target.password() != null
+          && classifier.quickToRetry(e)) {
+        // Nothing to do until the server listens: ready the SCRAM login meanwhile.
+        ScramWarmUp.startOnce();
+      }
+      if (!setup.createDatabase()
+          || target.database().isEmpty()
+          || !classifier.isUnknownDatabase(e)) {
+        throw e;
+      }
+    }
+    createDatabase(deadline);
+    return open(deadline);
+  }
+
+  private Connection open(Deadline deadline) throws SQLException {
+    Connection connection =
+        driver.connect(target.jdbcUrl(), properties(deadline, target.user(), target.password()));
+    if (connection == null) {
+      throw new IllegalStateException("the driver did not accept " + target.display());
+    }
+    return connection;
+  }
+
+  private void createDatabase(Deadline deadline) throws SQLException {
+    String adminUser = setup.adminUser() != null ? setup.adminUser() : target.user();
+    Secret adminPassword =
+        setup.adminPassword() != null ? setup.adminPassword() : target.password();
+    boolean created;
+    try {
+      created =
+          new DatabaseCreator(driver, target)
+              .ensure(properties(deadline, adminUser, adminPassword), adminUser);
+    } catch (SQLException e) {
+      // Keep the codes for the classifier; say whose login or rights failed.
+      throw new SQLException(
+          "creating database " + target.database() + " as " + adminUser + ": " + e.getMessage(),
+          e.getSQLState(),
+          e.getErrorCode(),
+          e);
+    }
+    if (created) {
+      log.info(
+          "created database " + target.database(), "target", target.display(), "as", adminUser);
+    }
+  }
+
+  private Properties properties(Deadline deadline, String user, Secret password) {
     Properties properties = new Properties();
     properties.putAll(target.properties());
-    if (target.user() != null) {
-      properties.setProperty("user", target.user());
+    if (user != null) {
+      properties.setProperty("user", user);
     }
-    if (target.password() != null) {
-      properties.setProperty("password", target.password().reveal());
+    if (password != null) {
+      properties.setProperty("password", password.reveal());
     }
     int connectSeconds = Timeouts.seconds(checks.connectTimeout(), deadline);
     int connectMillis = Timeouts.millis(checks.connectTimeout(), deadline);

@@ -67,6 +67,17 @@ public final class SqlFailureClassifier implements FailureClassifier {
     return sql != null && engine == Engine.POSTGRESQL && "57P03".equals(sql.getSQLState());
   }
 
+  /**
+   * Whether the login failed because the database does not exist: PostgreSQL 3D000, MySQL 1049, and
+   * MySQL 1044, which a user without rights gets for a missing database too.
+   */
+  public boolean isUnknownDatabase(SQLException e) {
+    if (engine == Engine.POSTGRESQL) {
+      return "3D000".equals(e.getSQLState());
+    }
+    return e.getErrorCode() == 1049 || e.getErrorCode() == 1044;
+  }
+
   /** Whether the failure says a table, column or schema does not exist (yet). */
   public boolean isMissingObject(SQLException e) {
     String state = String.valueOf(e.getSQLState());

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param user the user name, or null to leave it to the URL or the driver
  * @param password the password, or null for none
  * @param properties further driver properties (such as {@code sslmode}), never secrets
+ * @param database the database named in the URL, or empty for the driver's default
+ * @param maintenanceUrl the same server's URL for administration: PostgreSQL's {@code postgres}
+ *     database, or no database for MySQL; used by {@code --create-database}
  */
 public record DatabaseTarget(
     Engine engine,
@@ -20,13 +23,17 @@ public record DatabaseTarget(
     String display,
     String user,
     Secret password,
-    Map<String, String> properties)
+    Map<String, String> properties,
+    String database,
+    String maintenanceUrl)
     implements Target {
   public DatabaseTarget {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(display, "display");
     properties = Map.copyOf(properties);
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(maintenanceUrl, "maintenanceUrl");
   }
 
   @Override
