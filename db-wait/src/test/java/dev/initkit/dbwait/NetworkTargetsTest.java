@@ -126,4 +126,29 @@ class NetworkTargetsTest {
 
     assertThat(result.stderr()).contains("use a jdbc:mysql:// URL");
   }
+
+  @Test
+  void urlVariableTakesOneTargetPerLineAndJsonLogsMatchTheirSchema() throws Exception {
+    try (ServerSocket one = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket two = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      ToolResult result =
+          dbWait()
+              .env(
+                  "DB_WAIT_URL",
+                  "tcp://127.0.0.1:"
+                      + one.getLocalPort()
+                      + "\ntcp://127.0.0.1:"
+                      + two.getLocalPort())
+              .env("DB_WAIT_LOG_FORMAT", "json")
+              .run();
+
+      assertThat(result.exitCode()).as(result.stderr()).isZero();
+      assertThat(result.stderr())
+          .contains("tcp://127.0.0.1:" + one.getLocalPort() + " is ready")
+          .contains("tcp://127.0.0.1:" + two.getLocalPort() + " is ready");
+      for (String line : result.stderrLines()) {
+        JsonSchemas.assertValid(JsonSchemas.LOG_V1, line);
+      }
+    }
+  }
 }

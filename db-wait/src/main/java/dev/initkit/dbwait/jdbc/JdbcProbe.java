@@ -95,11 +95,9 @@ public final class JdbcProbe implements Probe {
     try {
       return open(deadline);
     } catch (SQLException e) {
-      if (target.engine() == Engine.POSTGRESQL
-          && target.password() != null
-          && classifier.quickToRetry(e)) {
-        // Nothing to do until the server listens: ready the SCRAM login meanwhile.
-        ScramWarmUp.startOnce();
+      if (target.engine() == Engine.POSTGRESQL && classifier.quickToRetry(e)) {
+        // Nothing to do until the server listens: ready the first login meanwhile.
+        LoginWarmUp.startOnce();
       }
       if (!setup.createDatabase()
           || target.database().isEmpty()
