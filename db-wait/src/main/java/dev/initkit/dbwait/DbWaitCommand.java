@@ -1,7 +1,6 @@
 package dev.initkit.dbwait;
 
 import dev.initkit.common.cli.EnvironmentDefaults;
-import dev.initkit.common.cli.InjectedEnvironment;
 import dev.initkit.common.cli.Launcher;
 import dev.initkit.common.cli.RetryOptions;
 import dev.initkit.common.cli.Secret;
@@ -256,9 +255,9 @@ public final class DbWaitCommand extends ToolCommand {
       throw new UsageException("--until-sql is empty: give a query whose first column is true");
     }
 
+    LibpqEnvironment libpq = libpq(context);
     TargetParser parser =
-        new TargetParser(
-            new TargetParser.Shared(user, secret, mode, sslRootCert, libpq(), statuses));
+        new TargetParser(new TargetParser.Shared(user, secret, mode, sslRootCert, libpq, statuses));
     List<Target> targets = new ArrayList<>();
     List<TargetArgument> given = new ArrayList<>(positional);
     given.addAll(urls);
@@ -266,7 +265,7 @@ public final class DbWaitCommand extends ToolCommand {
       targets.add(parser.parse(argument.text()));
     }
     if (targets.isEmpty()) {
-      if (!libpq().namesADatabase()) {
+      if (!libpq.namesADatabase()) {
         throw new UsageException(
             "no target: give a URL such as jdbc:postgresql://db:5432/app (or --url, DB_WAIT_URL,"
                 + " or PGHOST/PGDATABASE)");
@@ -284,14 +283,19 @@ public final class DbWaitCommand extends ToolCommand {
     return new WaitOptions(targets, checks, successes, pollInterval, policy, setup);
   }
 
-  private LibpqEnvironment libpq() {
-    Map<String, String> env = InjectedEnvironment.of(this);
+  /** The libpq variables, from the environment the launcher injected (never the real one). */
+  private static LibpqEnvironment libpq(ToolContext context) {
+    Map<String, String> env = context.environment();
     String password = nonEmpty(env.get("PGPASSWORD"));
+    if (password != null) {
+      // Not an option, so not registered by the frame: mask it in everything from here on.
+      context.log().redactor().register(password);
+    }
     return new LibpqEnvironment(
         nonEmpty(env.get("PGHOST")),
         nonEmpty(env.get("PGPORT")),
         nonEmpty(env.get("PGUSER")),
-        password == null ? null : InjectedEnvironment.secret(this, password),
+        password == null ? null : new Secret(password),
         nonEmpty(env.get("PGDATABASE")),
         nonEmpty(env.get("PGSSLMODE")));
   }
