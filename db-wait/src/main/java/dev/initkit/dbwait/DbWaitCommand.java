@@ -11,9 +11,11 @@ import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.retry.RetryPolicy;
 import dev.initkit.dbwait.probe.DatabaseSetup;
+import dev.initkit.dbwait.probe.PasswordSource;
 import dev.initkit.dbwait.probe.SqlChecks;
 import dev.initkit.dbwait.probe.StatusSet;
 import dev.initkit.dbwait.probe.Target;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -221,7 +223,7 @@ public final class DbWaitCommand extends ToolCommand {
 
   private WaitOptions options(ToolContext context) throws UsageException {
     RetryPolicy policy = retry.policy();
-    Secret secret = context.secretFiles().choose("--password", password, passwordFile);
+    PasswordSource secret = passwordSource(context, "--password", password, passwordFile);
     StatusSet statuses;
     try {
       statuses = StatusSet.parse(httpStatus);
@@ -272,8 +274,8 @@ public final class DbWaitCommand extends ToolCommand {
       }
       targets.add(parser.fromLibpq());
     }
-    Secret adminSecret =
-        context.secretFiles().choose("--admin-password", adminPassword, adminPasswordFile);
+    PasswordSource adminSecret =
+        passwordSource(context, "--admin-password", adminPassword, adminPasswordFile);
     if (!createDatabase && (adminUser != null || adminSecret != null)) {
       throw new UsageException(
           "--admin-user and --admin-password are for --create-database, which is not set");
@@ -298,6 +300,29 @@ public final class DbWaitCommand extends ToolCommand {
         password == null ? null : new Secret(password),
         nonEmpty(env.get("PGDATABASE")),
         nonEmpty(env.get("PGSSLMODE")));
+  }
+
+  /**
+   * The literal secret, or its file read now (a usage error when unreadable, before anything is
+   * tried) and again on every attempt, so a rotated Secret is picked up; null when neither is set.
+   */
+  private static PasswordSource passwordSource(
+      ToolContext context, String option, Secret literal, Path file) throws UsageException {
+    Secret first = context.secretFiles().choose(option, literal, file);
+    if (first == null) {
+      return null;
+    }
+    if (file == null) {
+      return PasswordSource.fixed(first);
+    }
+    return () -> {
+      try {
+        return context.secretFiles().read(option + "-file", file);
+      } catch (UsageException e) {
+        // Readable at the start, gone now: a fault of the outside world, not of the input.
+        throw new IOException(e.getMessage(), e);
+      }
+    };
   }
 
   private static String nonEmpty(String value) {

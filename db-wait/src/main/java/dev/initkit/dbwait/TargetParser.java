@@ -1,10 +1,10 @@
 package dev.initkit.dbwait;
 
-import dev.initkit.common.cli.Secret;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.dbwait.probe.DatabaseTarget;
 import dev.initkit.dbwait.probe.Engine;
 import dev.initkit.dbwait.probe.HttpTarget;
+import dev.initkit.dbwait.probe.PasswordSource;
 import dev.initkit.dbwait.probe.StatusSet;
 import dev.initkit.dbwait.probe.Target;
 import dev.initkit.dbwait.probe.TcpTarget;
@@ -26,7 +26,7 @@ final class TargetParser {
    * The credentials and settings shared by every database target.
    *
    * @param user {@code --user}, or null
-   * @param password {@code --password} or the content of {@code --password-file}, or null
+   * @param password {@code --password} or {@code --password-file}, or null
    * @param sslMode {@code --ssl-mode}, or null for the driver's default
    * @param sslRootCert {@code --ssl-root-cert}, or null
    * @param libpq the libpq variables
@@ -34,7 +34,7 @@ final class TargetParser {
    */
   record Shared(
       String user,
-      Secret password,
+      PasswordSource password,
       SslMode sslMode,
       Path sslRootCert,
       LibpqEnvironment libpq,
@@ -137,7 +137,12 @@ final class TargetParser {
     if (user == null && !params.containsKey("user")) {
       user = shared.user() != null ? shared.user() : libpq.user();
     }
-    Secret password = shared.password() != null ? shared.password() : libpq.password();
+    PasswordSource password =
+        shared.password() != null
+            ? shared.password()
+            : libpq.password() != null
+                ? PasswordSource.fixed(libpq.password())
+                : PasswordSource.NONE;
 
     Map<String, String> properties = new LinkedHashMap<>();
     SslMode sslMode = shared.sslMode();

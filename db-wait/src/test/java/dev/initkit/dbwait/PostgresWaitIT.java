@@ -323,4 +323,25 @@ class PostgresWaitIT {
         .contains("bad credentials")
         .doesNotContain("x-Pa55");
   }
+
+  @Test
+  void rotatedPasswordFileIsReadAgainOnEachAttempt() throws Exception {
+    Path file = passwordFile("old-Pa55-" + System.nanoTime());
+    LiveRun run =
+        LiveRun.start(
+            server.url(),
+            "--user",
+            PostgresServer.USER,
+            "--password-file",
+            file.toString(),
+            "--retry-permanent",
+            "--timeout",
+            "1m");
+
+    run.awaitLog("bad credentials", Duration.ofSeconds(30));
+    Files.writeString(file, PostgresServer.PASSWORD + "\n");
+    ToolResult result = run.await(Duration.ofSeconds(30));
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.initkit.common.cli.Secret;
 import dev.initkit.dbwait.probe.DatabaseTarget;
 import dev.initkit.dbwait.probe.Engine;
+import dev.initkit.dbwait.probe.PasswordSource;
 import dev.initkit.dbwait.probe.StatusSet;
 import dev.initkit.dbwait.probe.TcpTarget;
 import java.util.List;
@@ -17,7 +18,12 @@ class TargetParserTest {
   private static TargetParser parser(String user, String password, LibpqEnvironment libpq) {
     return new TargetParser(
         new TargetParser.Shared(
-            user, password == null ? null : new Secret(password), null, null, libpq, OK));
+            user,
+            password == null ? null : PasswordSource.fixed(new Secret(password)),
+            null,
+            null,
+            libpq,
+            OK));
   }
 
   @Test
@@ -31,7 +37,7 @@ class TargetParserTest {
     assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app");
     assertThat(target.display()).isEqualTo("jdbc:postgresql://db:5432/app");
     assertThat(target.user()).isEqualTo("urluser");
-    assertThat(target.password().reveal()).isEqualTo("optpw");
+    assertThat(target.password().current().reveal()).isEqualTo("optpw");
     assertThat(target.properties()).containsEntry("sslmode", "require");
   }
 
@@ -43,7 +49,7 @@ class TargetParserTest {
 
     assertThat(target.jdbcUrl()).isEqualTo("jdbc:postgresql://pghost:6543/pgdb");
     assertThat(target.user()).isEqualTo("pguser");
-    assertThat(target.password().reveal()).isEqualTo("pgpw");
+    assertThat(target.password().current().reveal()).isEqualTo("pgpw");
   }
 
   @Test
@@ -54,7 +60,7 @@ class TargetParserTest {
 
     assertThat(target.jdbcUrl()).isEqualTo("jdbc:mysql://db/app");
     assertThat(target.user()).isNull();
-    assertThat(target.password()).isNull();
+    assertThat(target.password().current()).isNull();
     assertThat(target.properties()).isEmpty();
   }
 

@@ -13,6 +13,7 @@ import dev.initkit.dbwait.probe.ProbeSuccess;
 import dev.initkit.dbwait.probe.SqlChecks;
 import dev.initkit.dbwait.probe.Target;
 import dev.initkit.dbwait.probe.Timeouts;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.ResultSet;
@@ -75,7 +76,7 @@ public final class JdbcProbe implements Probe {
   }
 
   @Override
-  public ProbeSuccess check(Deadline deadline) throws SQLException, NotReadyException {
+  public ProbeSuccess check(Deadline deadline) throws SQLException, NotReadyException, IOException {
     try (Connection connection = connect(deadline)) {
       String version = connection.getMetaData().getDatabaseProductVersion();
       try (Statement statement = statement(connection, deadline)) {
@@ -91,7 +92,7 @@ public final class JdbcProbe implements Probe {
     }
   }
 
-  private Connection connect(Deadline deadline) throws SQLException {
+  private Connection connect(Deadline deadline) throws SQLException, IOException {
     try {
       return open(deadline);
     } catch (SQLException e) {
@@ -109,19 +110,20 @@ public final class JdbcProbe implements Probe {
     return open(deadline);
   }
 
-  private Connection open(Deadline deadline) throws SQLException {
+  private Connection open(Deadline deadline) throws SQLException, IOException {
     Connection connection =
-        driver.connect(target.jdbcUrl(), properties(deadline, target.user(), target.password()));
+        driver.connect(
+            target.jdbcUrl(), properties(deadline, target.user(), target.password().current()));
     if (connection == null) {
       throw new IllegalStateException("the driver did not accept " + target.display());
     }
     return connection;
   }
 
-  private void createDatabase(Deadline deadline) throws SQLException {
+  private void createDatabase(Deadline deadline) throws SQLException, IOException {
     String adminUser = setup.adminUser() != null ? setup.adminUser() : target.user();
     Secret adminPassword =
-        setup.adminPassword() != null ? setup.adminPassword() : target.password();
+        (setup.adminPassword() != null ? setup.adminPassword() : target.password()).current();
     boolean created;
     try {
       created =

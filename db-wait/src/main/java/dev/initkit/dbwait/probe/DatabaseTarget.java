@@ -1,6 +1,5 @@
 package dev.initkit.dbwait.probe;
 
-import dev.initkit.common.cli.Secret;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
  * @param jdbcUrl the URL the driver gets; holds no password (credentials go as properties)
  * @param display the URL without user info, for logs and the report
  * @param user the user name, or null to leave it to the URL or the driver
- * @param password the password, or null for none
+ * @param password the password, asked on every attempt
  * @param properties further driver properties (such as {@code sslmode}), never secrets
  * @param database the database named in the URL, or empty for the driver's default
  * @param maintenanceUrl the same server's URL for administration: PostgreSQL's {@code postgres}
@@ -22,7 +21,7 @@ public record DatabaseTarget(
     String jdbcUrl,
     String display,
     String user,
-    Secret password,
+    PasswordSource password,
     Map<String, String> properties,
     String database,
     String maintenanceUrl)
@@ -31,6 +30,7 @@ public record DatabaseTarget(
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(display, "display");
+    Objects.requireNonNull(password, "password");
     properties = Map.copyOf(properties);
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(maintenanceUrl, "maintenanceUrl");
