@@ -69,7 +69,10 @@ class NetworkTargetsTest {
         dbWait().args(target, "--timeout", "500ms", "--report", report.toString()).run();
 
     assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
-    assertThat(result.stderr()).contains("timed out after 500ms").contains("connection refused");
+    assertThat(result.stderr())
+        .contains("timed out after 500ms")
+        .contains("connection refused (nothing listens yet)")
+        .doesNotContain(": null");
     assertThat(dir.resolve("termination"))
         .content()
         .contains(target)

@@ -63,7 +63,7 @@ public final class HttpProbe implements Probe {
   static Classification classify(Exception failure) {
     UnexpectedStatusException status = Causes.find(failure, UnexpectedStatusException.class);
     if (status == null) {
-      Classification network = FailureClassifier.NETWORK.classify(failure);
+      Classification network = NetworkClassifier.classify(failure);
       if (network.isTransient() || Causes.find(failure, SSLException.class) != null) {
         return network;
       }

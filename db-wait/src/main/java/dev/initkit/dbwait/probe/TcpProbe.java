@@ -41,7 +41,7 @@ public final class TcpProbe implements Probe {
 
   @Override
   public FailureClassifier classifier() {
-    return FailureClassifier.NETWORK;
+    return NetworkClassifier::classify;
   }
 
   @Override
