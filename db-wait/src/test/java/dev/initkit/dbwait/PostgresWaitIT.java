@@ -344,4 +344,37 @@ class PostgresWaitIT {
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
   }
+
+  @Test
+  void successesInARowAreCountedBeforeReady() throws Exception {
+    Path report = dir.resolve("report.json");
+    ToolResult result =
+        dbWait()
+            .args(server.url(), "--user", PostgresServer.USER)
+            .args("--password", PostgresServer.PASSWORD, "--successes", "3")
+            .args("--retry-initial", "10ms", "--retry-max-interval", "20ms")
+            .args("--report", report.toString())
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains("1 of 3 successful checks in a row");
+    JsonNode target =
+        JsonSchemas.assertValid(JsonSchemas.REPORT_V1, Files.readString(report))
+            .get("result")
+            .get("targets")
+            .get(0);
+    assertThat(target.get("attempts").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void queryTheServerRefusesIsPermanent() throws Exception {
+    ToolResult result =
+        dbWait()
+            .args(server.url(), "--user", PostgresServer.USER)
+            .args("--password", PostgresServer.PASSWORD, "--query", "SELEC 1")
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+    assertThat(result.stderr()).contains("(permanent: ").contains("42601");
+  }
 }
