@@ -15,23 +15,29 @@ final class NetworkFailureClassifier {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       // A Service name that does not resolve yet is normal while a Pod's peers start.
       if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-        return Classification.transientCause("host name not resolvable (yet): " + t.getMessage());
+        return Classification.transientCause("host name not resolvable (yet)" + detail(t));
       }
       // Nothing listens yet: the server is starting or restarting.
       if (t instanceof ConnectException) {
-        return Classification.transientCause("connection refused: " + t.getMessage());
+        return Classification.transientCause("connection refused" + detail(t));
       }
       if (t instanceof NoRouteToHostException) {
-        return Classification.transientCause("no route to host: " + t.getMessage());
+        return Classification.transientCause("no route to host" + detail(t));
       }
       if (t instanceof SocketTimeoutException) {
-        return Classification.transientCause("timed out: " + t.getMessage());
+        return Classification.transientCause("timed out" + detail(t));
       }
       // Reset or closed by the peer mid-way: a server that restarts or drops connections.
       if (t instanceof SocketException) {
-        return Classification.transientCause("connection dropped: " + t.getMessage());
+        return Classification.transientCause("connection dropped" + detail(t));
       }
     }
-    return Classification.permanentCause(String.valueOf(failure.getMessage()));
+    return Classification.permanentCause(
+        failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName());
+  }
+
+  /** ": message", or nothing when the exception has none (many socket exceptions). */
+  private static String detail(Throwable t) {
+    return t.getMessage() == null || t.getMessage().isBlank() ? "" : ": " + t.getMessage();
   }
 }

@@ -1,0 +1,75 @@
+package dev.initkit.dbwait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initkit.common.testkit.Podman;
+import dev.initkit.common.testkit.ProcessResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The db-wait image in a real podman, run as a kubelet runs an init container (uid 65532, a
+ * read-only root without a writable /tmp, no LANG from outside), waiting for a PostgreSQL on
+ * loopback that the test starts only once the container runs.
+ */
+class DbWaitImageIT {
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+  private static final Podman PODMAN = Podman.forProject();
+  private static String image;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void loadImage() {
+    image = PODMAN.load(Path.of("target/jib-image.tar"));
+  }
+
+  @AfterAll
+  static void removeImage() {
+    PODMAN.removeImage(image);
+  }
+
+  @Test
+  void versionRunsAsNonRootOnAReadOnlyRoot() {
+    ProcessResult result = PODMAN.container(image).args("--version").run(RUN_TIMEOUT);
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).startsWith("db-wait ").contains("(commit ");
+  }
+
+  @Test
+  void waitsForAPostgresStartedLateThenExitsZero() throws Exception {
+    try (PostgresServer server = PostgresServer.notStarted(dir)) {
+      String name = "db-wait-image-it-" + ProcessHandle.current().pid();
+      CompletableFuture<ProcessResult> wait =
+          PODMAN
+              .container(image)
+              .name(name)
+              .args(server.url("postgres"), "--user", "postgres", "--timeout", "2m")
+              .start(RUN_TIMEOUT);
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+      // Poll for the container, pausing on the run itself, which may also end early.
+      while (!PODMAN.isRunning(name) && Instant.now().isBefore(deadline)) {
+        try {
+          wait.get(200, TimeUnit.MILLISECONDS);
+          break;
+        } catch (TimeoutException stillRunning) {
+          // not started yet: look again
+        }
+      }
+      server.startAgain();
+      ProcessResult result = wait.join();
+
+      assertThat(result.exitCode()).as(result.stderr()).isZero();
+      assertThat(result.stderr()).contains("is ready");
+    }
+  }
+}
