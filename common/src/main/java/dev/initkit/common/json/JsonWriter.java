@@ -73,7 +73,8 @@ public final class JsonWriter {
     out.append(']');
   }
 
-  private static void appendString(StringBuilder out, String s) {
+  /** Appends {@code s} as a JSON string literal, quotes included. */
+  public static void appendString(StringBuilder out, String s) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -86,8 +87,9 @@ public final class JsonWriter {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          // Control characters, and the line separators that break JavaScript readers.
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          // Control characters (DEL too: some readers choke on it), and the line separators
+          // that end a line in JavaScript.
+          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

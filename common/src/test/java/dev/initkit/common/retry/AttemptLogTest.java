@@ -7,37 +7,18 @@ import dev.initkit.common.log.Log;
 import dev.initkit.common.log.LogFormat;
 import dev.initkit.common.log.LogSettings;
 import dev.initkit.common.log.Redactor;
+import dev.initkit.common.testkit.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AttemptLogTest {
-  private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final AttemptLog attempts =
       new AttemptLog(
@@ -55,7 +36,7 @@ class AttemptLogTest {
             Classification.transientCause(reason),
             new IOException(reason),
             retry ? Optional.of(Duration.ofMillis(100)) : Optional.empty()));
-    now = now.plusMillis(100);
+    clock.advance(Duration.ofMillis(100));
   }
 
   private long lines() {

@@ -1,5 +1,6 @@
 package dev.initkit.envrender.format;
 
+import dev.initkit.common.json.JsonWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -24,33 +25,8 @@ public final class JsonEncoder implements EnvEncoder {
 
   @Override
   public void appendEntry(StringBuilder out, String key, String value) {
-    string(out, key);
+    JsonWriter.appendString(out, key);
     out.append(": ");
-    string(out, value);
-  }
-
-  static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          // Control characters, and the separators that end a line in JavaScript.
-          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    JsonWriter.appendString(out, value);
   }
 }
