@@ -2,8 +2,8 @@ package dev.initkit.dbwait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.initkit.common.testkit.Podman;
 import dev.initkit.common.testkit.ProcessResult;
+import dev.initkit.common.testkit.ToolImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,25 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback that the test starts only once the container runs.
  */
 class DbWaitImageIT {
-  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
-  private static final Podman PODMAN = Podman.forProject();
-  private static String image;
+  private static ToolImage image;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void loadImage() {
-    image = PODMAN.load(Path.of("target/jib-image.tar"));
+    image = ToolImage.loadFromBuild();
   }
 
   @AfterAll
   static void removeImage() {
-    PODMAN.removeImage(image);
+    image.close();
   }
 
   @Test
   void versionRunsAsNonRootOnAReadOnlyRoot() {
-    ProcessResult result = PODMAN.container(image).args("--version").run(RUN_TIMEOUT);
+    ProcessResult result = image.tool().args("--version").run(ToolImage.RUN_TIMEOUT);
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).startsWith("db-wait ").contains("(commit ");
@@ -50,14 +48,14 @@ class DbWaitImageIT {
     try (PostgresServer server = PostgresServer.notStarted(dir)) {
       String name = "db-wait-image-it-" + ProcessHandle.current().pid();
       CompletableFuture<ProcessResult> wait =
-          PODMAN
-              .container(image)
+          image
+              .tool()
               .name(name)
               .args(server.url("postgres"), "--user", "postgres", "--timeout", "2m")
-              .start(RUN_TIMEOUT);
+              .start(ToolImage.RUN_TIMEOUT);
       Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
       // Poll for the container, pausing on the run itself, which may also end early.
-      while (!PODMAN.isRunning(name) && Instant.now().isBefore(deadline)) {
+      while (!image.podman().isRunning(name) && Instant.now().isBefore(deadline)) {
         try {
           wait.get(200, TimeUnit.MILLISECONDS);
           break;
