@@ -1,0 +1,240 @@
+package dev.initkit.gitfetch;
+
+import dev.initkit.common.cli.Launcher;
+import dev.initkit.common.cli.Secret;
+import dev.initkit.common.cli.ToolCommand;
+import dev.initkit.common.cli.ToolContext;
+import dev.initkit.common.cli.ToolOutcome;
+import dev.initkit.common.failure.InitkitException;
+import dev.initkit.common.failure.UsageException;
+import dev.initkit.gitfetch.jgit.JGitClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The git-fetch command line: parses flags and variables into {@link FetchOptions}, nothing more.
+ */
+@Command(
+    name = "git-fetch",
+    description =
+        "Clones a git repository at a branch, tag or commit into a volume, whole or not at all;"
+            + " a re-run with the commit in place verifies it and downloads nothing.")
+public final class GitFetchCommand extends ToolCommand {
+  /** How long a connect or a read may stall before the attempt fails. */
+  static final Duration IO_TIMEOUT = Duration.ofSeconds(60);
+
+  @Option(
+      order = 10,
+      names = "--repo",
+      paramLabel = "URL",
+      description = "The repository: https://…, http://… or file://… (required).")
+  String repo;
+
+  @Option(
+      order = 20,
+      names = "--ref",
+      paramLabel = "REF",
+      defaultValue = "HEAD",
+      description =
+          "A branch, a tag or a full 40-digit commit id (default: ${DEFAULT-VALUE}, the remote's"
+              + " default branch).")
+  String ref;
+
+  @Option(
+      order = 30,
+      names = "--depth",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Commits of history to fetch; 0 for all (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(
+      order = 40,
+      names = "--dest",
+      paramLabel = "DIR",
+      description = "Check out into DIR, swapped in whole by a rename (the direct layout).")
+  Path dest;
+
+  @Option(
+      order = 50,
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "With --link: the git-sync layout, one checkout per commit under DIR/.worktrees.")
+  Path root;
+
+  @Option(
+      order = 60,
+      names = "--link",
+      paramLabel = "NAME",
+      description = "With --root: the relative symlink DIR/NAME to the current checkout.")
+  String link;
+
+  @Option(
+      order = 70,
+      names = "--without-git-dir",
+      description = "Publish the files only, without the .git directory.")
+  boolean withoutGitDir;
+
+  @Option(
+      order = 80,
+      names = "--allow-stale",
+      description =
+          "When the remote cannot be reached (a transient failure), keep the checkout in place"
+              + " and exit 0 with a warning instead of failing.")
+  boolean allowStale;
+
+  @Option(
+      order = 100,
+      names = "--username",
+      paramLabel = "USER",
+      description = "User name for HTTPS basic authentication.")
+  String username;
+
+  @Option(
+      order = 110,
+      names = "--password",
+      paramLabel = "PASSWORD",
+      description = "Password or token for --username; prefer --password-file.")
+  Secret password;
+
+  @Option(
+      order = 120,
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "Read the password or token from FILE, again on each attempt.")
+  Path passwordFile;
+
+  @Option(
+      order = 130,
+      names = "--bearer-token",
+      paramLabel = "TOKEN",
+      description = "Send 'Authorization: Bearer TOKEN'; prefer --bearer-token-file.")
+  Secret bearerToken;
+
+  @Option(
+      order = 140,
+      names = "--bearer-token-file",
+      paramLabel = "FILE",
+      description = "Read the bearer token from FILE, again on each attempt.")
+  Path bearerTokenFile;
+
+  public static void main(String[] args) {
+    Launcher.main(new GitFetchCommand(), args);
+  }
+
+  @Override
+  protected ToolOutcome execute(ToolContext context) throws InitkitException {
+    FetchOptions options = options(context);
+    RepositoryFetcher fetcher =
+        new RepositoryFetcher(
+            new JGitClient(IO_TIMEOUT),
+            new SiblingRenamePublisher(),
+            FetchAttempts.ONCE,
+            context.log(),
+            context.log().clock());
+    return ToolOutcome.done(fetcher.fetch(options).toReport());
+  }
+
+  /** Validates every flag and their combinations; nothing has been written yet. */
+  FetchOptions options(ToolContext context) throws UsageException {
+    if (repo == null || repo.isBlank()) {
+      throw new UsageException("--repo is required: the repository URL to fetch");
+    }
+    RedactedUrl url;
+    try {
+      url = RedactedUrl.parse(repo);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--repo: " + e.getMessage());
+    }
+    url.password().ifPresent(context.log().redactor()::register);
+    GitRef gitRef;
+    try {
+      gitRef = GitRef.parse(ref);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--ref: " + e.getMessage());
+    }
+    if (depth < 0) {
+      throw new UsageException("--depth must be 0 (full history) or more, not " + depth);
+    }
+    return new FetchOptions(
+        url, gitRef, depth, destination(), !withoutGitDir, credentials(context, url), allowStale);
+  }
+
+  private Destination destination() throws UsageException {
+    if (dest != null && (root != null || link != null)) {
+      throw new UsageException(
+          "--dest cannot be combined with --root/--link: choose the direct or the symlink layout");
+    }
+    if (dest != null) {
+      if (dest.toString().isBlank()) {
+        throw new UsageException("--dest is empty");
+      }
+      if (dest.toAbsolutePath().normalize().getParent() == null) {
+        throw new UsageException("--dest cannot be the root directory: name a directory in it");
+      }
+      return new Destination.Direct(dest);
+    }
+    if (root == null && link == null) {
+      throw new UsageException("--dest DIR, or --root DIR with --link NAME, is required");
+    }
+    if (root == null || link == null) {
+      throw new UsageException("--root and --link go together: give both");
+    }
+    if (link.isEmpty()
+        || link.contains("/")
+        || link.equals(".")
+        || link.equals("..")
+        || link.equals(Destination.Linked.WORKTREES)
+        || link.startsWith(".")) {
+      throw new UsageException(
+          "--link must be a plain file name, not starting with '.', in --root: '" + link + "'");
+    }
+    return new Destination.Linked(root, link);
+  }
+
+  private GitCredentials credentials(ToolContext context, RedactedUrl url) throws UsageException {
+    if (password != null && passwordFile != null) {
+      throw new UsageException("--password and --password-file were both given: set only one");
+    }
+    if (bearerToken != null && bearerTokenFile != null) {
+      throw new UsageException(
+          "--bearer-token and --bearer-token-file were both given: set only one");
+    }
+    Optional<SecretSource> passwordSource =
+        passwordFile != null
+            ? Optional.of(readEachTime(context, "--password-file", passwordFile))
+            : Optional.ofNullable(password)
+                .or(() -> url.password().map(Secret::new))
+                .map(SecretSource::of);
+    Optional<SecretSource> bearerSource =
+        bearerTokenFile != null
+            ? Optional.of(readEachTime(context, "--bearer-token-file", bearerTokenFile))
+            : Optional.ofNullable(bearerToken).map(SecretSource::of);
+    Optional<String> user = Optional.ofNullable(username).or(url::user);
+    if (passwordSource.isPresent() && user.isEmpty()) {
+      throw new UsageException(
+          "a password needs --username (for a token, any name the server"
+              + " accepts, such as x-access-token or oauth2)");
+    }
+    if (bearerSource.isPresent() && (passwordSource.isPresent() || username != null)) {
+      throw new UsageException(
+          "--bearer-token cannot be combined with --username/--password: choose one");
+    }
+    if ((passwordSource.isPresent() || bearerSource.isPresent())
+        && url.scheme() == RedactedUrl.Scheme.FILE) {
+      throw new UsageException("credentials were given for a file:// repository");
+    }
+    return new GitCredentials(user, passwordSource, bearerSource);
+  }
+
+  /** Reads the file once now (a missing file is a usage error), and again on each attempt. */
+  private static SecretSource readEachTime(ToolContext context, String option, Path file)
+      throws UsageException {
+    context.secretFiles().read(option, file);
+    return () -> context.secretFiles().read(option, file);
+  }
+}

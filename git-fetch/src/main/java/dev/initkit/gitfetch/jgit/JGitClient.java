@@ -1,0 +1,295 @@
+package dev.initkit.gitfetch.jgit;
+
+import dev.initkit.common.failure.Classification;
+import dev.initkit.common.failure.UsageException;
+import dev.initkit.gitfetch.CheckedOutCommit;
+import dev.initkit.gitfetch.GitClient;
+import dev.initkit.gitfetch.GitCredentials;
+import dev.initkit.gitfetch.GitRef;
+import dev.initkit.gitfetch.GitRemote;
+import dev.initkit.gitfetch.GitRemoteException;
+import dev.initkit.gitfetch.ResolvedRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.LsRemoteCommand;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * git-fetch's {@link GitClient} on JGit: ls-remote to resolve, then init, fetch (shallow unless
+ * depth 0) and checkout into an empty work tree. The remote's URL is stored without user info and
+ * credentials are handed to each request, never written to {@code .git/config}.
+ */
+public final class JGitClient implements GitClient {
+  private static final String REMOTE = "origin";
+  private static final String FETCHED_COMMIT_REF = "refs/initkit/fetched";
+
+  private final JGitFailureClassifier classifier = new JGitFailureClassifier();
+  private final Duration ioTimeout;
+
+  /**
+   * @param ioTimeout how long a connect or a read may stall before the attempt fails (transient)
+   */
+  public JGitClient(Duration ioTimeout) {
+    this.ioTimeout = ioTimeout;
+    HermeticSystemReader.install();
+  }
+
+  /** The classifier of this adapter's failures, for the retry logic. */
+  public JGitFailureClassifier classifier() {
+    return classifier;
+  }
+
+  @Override
+  public ResolvedRef resolve(GitRemote remote, GitRef ref)
+      throws GitRemoteException, UsageException {
+    if (ref instanceof GitRef.Commit commit) {
+      return ResolvedRef.ofCommit(commit);
+    }
+    Map<String, Ref> refs;
+    try {
+      LsRemoteCommand command = Git.lsRemoteRepository().setRemote(remote.url().url());
+      refs = authenticate(command, remote.credentials()).callAsMap();
+    } catch (GitAPIException | RuntimeException e) {
+      throw remoteFailure(e);
+    }
+    if (ref instanceof GitRef.RemoteHead) {
+      Ref head = refs.get(Constants.HEAD);
+      if (head == null || head.getObjectId() == null) {
+        throw permanent("the remote has no HEAD (is it empty?): name a branch with --ref");
+      }
+      if (head.isSymbolic() && head.getTarget().getName().startsWith(Constants.R_HEADS)) {
+        String target = head.getTarget().getName();
+        return new ResolvedRef(
+            ref,
+            commitOf(head),
+            Optional.of(target),
+            Optional.of(target.substring(Constants.R_HEADS.length())));
+      }
+      return new ResolvedRef(ref, commitOf(head), Optional.of(Constants.HEAD), Optional.empty());
+    }
+    GitRef.Name name = (GitRef.Name) ref;
+    String[] candidates =
+        name.isFullName()
+            ? new String[] {name.name()}
+            : new String[] {Constants.R_HEADS + name.name(), Constants.R_TAGS + name.name()};
+    for (String candidate : candidates) {
+      Ref found = refs.get(candidate);
+      if (found != null && found.getObjectId() != null) {
+        Optional<String> branch =
+            candidate.startsWith(Constants.R_HEADS)
+                ? Optional.of(candidate.substring(Constants.R_HEADS.length()))
+                : Optional.empty();
+        return new ResolvedRef(ref, commitOf(found), Optional.of(candidate), branch);
+      }
+    }
+    String hint =
+        name.looksLikeAbbreviatedCommit() ? " (commit ids must be given in full, 40 digits)" : "";
+    throw permanent("no branch or tag '" + name.name() + "' on the remote: check --ref" + hint);
+  }
+
+  /** The commit a ref points at: the peeled id of an annotated tag. */
+  private static String commitOf(Ref ref) {
+    ObjectId peeled = ref.getPeeledObjectId();
+    return (peeled != null ? peeled : ref.getObjectId()).name();
+  }
+
+  @Override
+  public CheckedOutCommit checkout(GitRemote remote, ResolvedRef ref, int depth, Path workTree)
+      throws GitRemoteException, IOException, UsageException {
+    Path gitDir = workTree.resolve(Constants.DOT_GIT);
+    try (Repository repo =
+        new FileRepositoryBuilder()
+            .setGitDir(gitDir.toFile())
+            .setWorkTree(workTree.toFile())
+            .build()) {
+      repo.create(false);
+      RefSpec spec = fetchSpec(ref);
+      StoredConfig config = repo.getConfig();
+      config.setString("remote", REMOTE, "url", remote.url().url());
+      config.setString("remote", REMOTE, "fetch", spec.toString());
+      config.save();
+
+      try (Git git = Git.wrap(repo)) {
+        FetchCommand fetch =
+            git.fetch()
+                .setRemote(REMOTE)
+                .setRefSpecs(spec)
+                .setTagOpt(TagOpt.NO_TAGS)
+                .setRemoveDeletedRefs(false);
+        if (depth > 0) {
+          fetch.setDepth(depth);
+        }
+        authenticate(fetch, remote.credentials()).call();
+      } catch (GitAPIException | RuntimeException e) {
+        throw remoteFailure(e);
+      }
+
+      ObjectId fetched = fetchedCommit(repo, ref, spec);
+      try (RevWalk walk = new RevWalk(repo)) {
+        RevCommit commit = walk.parseCommit(fetched);
+        DirCacheCheckout checkout =
+            new DirCacheCheckout(repo, repo.lockDirCache(), commit.getTree());
+        checkout.setFailOnConflict(true);
+        checkout.checkout();
+        pointHead(repo, ref, commit);
+        return new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant());
+      } catch (MissingObjectException e) {
+        throw new GitRemoteException(classifier.classify(e), e);
+      }
+    }
+  }
+
+  /** What to fetch: the ref the commit was resolved from, or the commit itself by id. */
+  private static RefSpec fetchSpec(ResolvedRef ref) {
+    if (ref.refName().isEmpty()) {
+      return new RefSpec(ref.commit() + ":" + FETCHED_COMMIT_REF);
+    }
+    String name = ref.refName().get();
+    if (name.startsWith(Constants.R_HEADS)) {
+      return new RefSpec(
+          "+" + name + ":" + Constants.R_REMOTES + REMOTE + "/" + name.substring(11));
+    }
+    if (name.startsWith(Constants.R_TAGS)) {
+      return new RefSpec("+" + name + ":" + name);
+    }
+    return new RefSpec("+" + name + ":" + FETCHED_COMMIT_REF);
+  }
+
+  /**
+   * The commit that arrived: where a ref was fetched, its new value (the branch may have moved
+   * since it was resolved; the newer commit is as good and is what the report names).
+   */
+  private ObjectId fetchedCommit(Repository repo, ResolvedRef ref, RefSpec spec)
+      throws IOException, GitRemoteException {
+    Ref local = repo.exactRef(spec.getDestination());
+    if (local == null) {
+      if (ref.refName().isEmpty()
+          && repo.getObjectDatabase().has(ObjectId.fromString(ref.commit()))) {
+        return ObjectId.fromString(ref.commit());
+      }
+      throw permanent("the fetch brought no " + spec.getSource() + ": check --ref");
+    }
+    Ref peeled = repo.getRefDatabase().peel(local);
+    return peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : local.getObjectId();
+  }
+
+  /** HEAD on a local branch of the same name for a branch (as git clone does), else detached. */
+  private static void pointHead(Repository repo, ResolvedRef ref, RevCommit commit)
+      throws IOException {
+    if (ref.branch().isPresent()) {
+      String branch = ref.branch().get();
+      RefUpdate create = repo.updateRef(Constants.R_HEADS + branch);
+      create.setNewObjectId(commit);
+      check(create.forceUpdate(), create);
+      RefUpdate head = repo.updateRef(Constants.HEAD);
+      check(head.link(Constants.R_HEADS + branch), head);
+      StoredConfig config = repo.getConfig();
+      config.setString("branch", branch, "remote", REMOTE);
+      config.setString("branch", branch, "merge", Constants.R_HEADS + branch);
+      config.save();
+    } else {
+      RefUpdate head = repo.updateRef(Constants.HEAD, true);
+      head.setNewObjectId(commit);
+      check(head.forceUpdate(), head);
+    }
+  }
+
+  private static void check(RefUpdate.Result result, RefUpdate update) throws IOException {
+    switch (result) {
+      case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {
+        // updated
+      }
+      default -> throw new IOException("could not update " + update.getName() + ": " + result);
+    }
+  }
+
+  @Override
+  public Optional<CheckedOutCommit> verify(Path workTree) throws IOException {
+    Path gitDir = workTree.resolve(Constants.DOT_GIT);
+    if (!Files.isDirectory(gitDir)) {
+      return Optional.empty();
+    }
+    try (Repository repo =
+            new FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile())
+                .setWorkTree(workTree.toFile())
+                .setMustExist(true)
+                .build();
+        Git git = Git.wrap(repo);
+        RevWalk walk = new RevWalk(repo)) {
+      Ref head = repo.exactRef(Constants.HEAD);
+      if (head == null || head.getObjectId() == null) {
+        return Optional.empty();
+      }
+      RevCommit commit = walk.parseCommit(head.getObjectId());
+      Status status = git.status().call();
+      if (status.hasUncommittedChanges()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant()));
+    } catch (RepositoryNotFoundException | MissingObjectException e) {
+      return Optional.empty();
+    } catch (GitAPIException | RuntimeException e) {
+      // A damaged repository: the caller fetches again.
+      return Optional.empty();
+    }
+  }
+
+  /** Credentials for this request only, read now (a rotated Secret is picked up). */
+  private <C extends TransportCommand<C, ?>> C authenticate(C command, GitCredentials credentials)
+      throws UsageException {
+    command.setTimeout((int) Math.max(1, ioTimeout.toSeconds()));
+    if (credentials.password().isPresent()) {
+      command.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(
+              credentials.username().orElse(""),
+              credentials.password().get().read().reveal().toCharArray()));
+    } else if (credentials.username().isPresent()) {
+      command.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(credentials.username().get(), new char[0]));
+    }
+    if (credentials.bearer().isPresent()) {
+      String header = "Bearer " + credentials.bearer().get().read().reveal();
+      command.setTransportConfigCallback(
+          transport -> {
+            if (transport instanceof TransportHttp http) {
+              http.setAdditionalHeaders(Map.of("Authorization", header));
+            }
+          });
+    }
+    return command;
+  }
+
+  private GitRemoteException remoteFailure(Exception e) {
+    return new GitRemoteException(classifier.classify(e), e);
+  }
+
+  private static GitRemoteException permanent(String reason) {
+    return new GitRemoteException(Classification.permanentCause(reason), null);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.initkit.gitfetch.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Scripted faults of the test server, applied to pack responses ({@code git-upload-pack}) and to
+ * any request: answer an HTTP error a number of times, cut the connection after some bytes of a
+ * pack a number of times, or hold a pack in the middle until released.
+ */
+public final class FaultKnobs implements Filter {
+  private final AtomicInteger errorsLeft = new AtomicInteger();
+  private volatile int errorStatus = 503;
+  private final AtomicInteger dropsLeft = new AtomicInteger();
+  private volatile long dropAfterBytes;
+  private final AtomicReference<CountDownLatch> stall = new AtomicReference<>();
+  private volatile long stallAfterBytes;
+  private final CountDownLatch stalled = new CountDownLatch(1);
+  private final AtomicInteger packRequests = new AtomicInteger();
+
+  /** The next {@code count} requests get HTTP {@code status}, then the server recovers. */
+  public void failNextRequests(int count, int status) {
+    errorStatus = status;
+    errorsLeft.set(count);
+  }
+
+  /** The next {@code count} pack responses stop after {@code afterBytes}; later ones are whole. */
+  public void dropNextPacks(int count, long afterBytes) {
+    dropAfterBytes = afterBytes;
+    dropsLeft.set(count);
+  }
+
+  /** Pack responses stop after {@code afterBytes} until {@link #release()}. */
+  public void stallPacks(long afterBytes) {
+    stallAfterBytes = afterBytes;
+    stall.set(new CountDownLatch(1));
+  }
+
+  /** Waits until a pack response is being held; false if none was held in time. */
+  public boolean awaitStalled(Duration timeout) throws InterruptedException {
+    return stalled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public void release() {
+    CountDownLatch latch = stall.getAndSet(null);
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  /** How many pack (upload-pack POST) requests the server has answered or begun to. */
+  public int packRequests() {
+    return packRequests.get();
+  }
+
+  public void reset() {
+    errorsLeft.set(0);
+    dropsLeft.set(0);
+    release();
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest http = (HttpServletRequest) request;
+    HttpServletResponse httpResponse = (HttpServletResponse) response;
+    if (errorsLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      httpResponse.sendError(errorStatus, "scripted fault");
+      return;
+    }
+    boolean pack =
+        "POST".equals(http.getMethod()) && http.getRequestURI().endsWith("/git-upload-pack");
+    if (!pack) {
+      chain.doFilter(request, response);
+      return;
+    }
+    packRequests.incrementAndGet();
+    long limit = Long.MAX_VALUE;
+    boolean drop = false;
+    CountDownLatch hold = stall.get();
+    if (dropsLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      limit = dropAfterBytes;
+      drop = true;
+    } else if (hold != null) {
+      limit = stallAfterBytes;
+    }
+    if (limit == Long.MAX_VALUE) {
+      chain.doFilter(request, response);
+      return;
+    }
+    chain.doFilter(request, new Cut(httpResponse, limit, drop, hold));
+  }
+
+  /** A response whose body stops after a number of bytes: dropped, or held on a latch. */
+  private final class Cut extends HttpServletResponseWrapper {
+    private final long limit;
+    private final boolean drop;
+    private final CountDownLatch hold;
+    private ServletOutputStream stream;
+
+    Cut(HttpServletResponse response, long limit, boolean drop, CountDownLatch hold) {
+      super(response);
+      this.limit = limit;
+      this.drop = drop;
+      this.hold = hold;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+      throw new IllegalStateException("pack responses are binary");
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (stream == null) {
+        ServletOutputStream out = super.getOutputStream();
+        stream =
+            new ServletOutputStream() {
+              private long written;
+
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                if (written + len > limit) {
+                  int head = (int) Math.max(0, limit - written);
+                  out.write(b, off, head);
+                  out.flush();
+                  written += head;
+                  cut();
+                }
+                out.write(b, off, len);
+                written += len;
+              }
+
+              @Override
+              public void flush() throws IOException {
+                out.flush();
+              }
+
+              @Override
+              public boolean isReady() {
+                return out.isReady();
+              }
+
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                out.setWriteListener(listener);
+              }
+            };
+      }
+      return stream;
+    }
+
+    private void cut() throws IOException {
+      if (!drop && hold != null) {
+        stalled.countDown();
+        try {
+          hold.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      // Abort the exchange: the client sees its response end in the middle of the pack.
+      throw new IOException("scripted fault: connection dropped mid-pack");
+    }
+  }
+}
