@@ -125,13 +125,9 @@ class CloneIT {
     Path shallow = volume.resolve("shallow");
     Path full = volume.resolve("full");
 
-    assertThat(gitFetch("--repo", repo.url(), "--dest", shallow.toString()).run().exitCode())
-        .isZero();
-    assertThat(
-            gitFetch("--repo", repo.url(), "--depth", "0", "--dest", full.toString())
-                .run()
-                .exitCode())
-        .isZero();
+    GitFetchTesting.succeeds(gitFetch("--repo", repo.url(), "--dest", shallow.toString()));
+    GitFetchTesting.succeeds(
+        gitFetch("--repo", repo.url(), "--depth", "0", "--dest", full.toString()));
 
     assertThat(git(shallow, "rev-list", "--count", "HEAD")).isEqualTo("1");
     assertThat(shallow.resolve(".git/shallow")).exists();

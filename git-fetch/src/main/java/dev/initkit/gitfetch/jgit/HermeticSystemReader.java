@@ -1,7 +1,9 @@
 package dev.initkit.gitfetch.jgit;
 
 import java.io.File;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -33,7 +35,7 @@ final class HermeticSystemReader extends SystemReader.Delegate {
 
   @Override
   public FileBasedConfig openUserConfig(Config parent, FS fs) {
-    return new EmptyConfig(parent, fs);
+    return new FileStoreDefaults(parent, fs);
   }
 
   @Override
@@ -46,8 +48,35 @@ final class HermeticSystemReader extends SystemReader.Delegate {
     return new EmptyConfig(parent, fs);
   }
 
+  /**
+   * Answers JGit's question about each file store's timestamp resolution without measuring it. JGit
+   * would otherwise measure once per file store and save the result in the user's jgit config; with
+   * nowhere to save it, every run would pay the measurement again, seconds of writing probe files.
+   * 10 ms is coarser than the file systems of volumes (ext4, xfs, tmpfs: nanoseconds); git's
+   * racy-clean rule still treats equal timestamps as possibly changed, so a coarser file system is
+   * safe too.
+   */
+  private static final class FileStoreDefaults extends EmptyConfig {
+    private static final long RESOLUTION_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    FileStoreDefaults(Config parent, FS fs) {
+      super(parent, fs);
+    }
+
+    @Override
+    public long getTimeUnit(
+        String section, String subsection, String name, long defaultValue, TimeUnit wantUnit) {
+      if (ConfigConstants.CONFIG_FILESYSTEM_SECTION.equals(section)
+          && (ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION.equals(name)
+              || ConfigConstants.CONFIG_KEY_MIN_RACY_THRESHOLD.equals(name))) {
+        return wantUnit.convert(RESOLUTION_NANOS, TimeUnit.NANOSECONDS);
+      }
+      return super.getTimeUnit(section, subsection, name, defaultValue, wantUnit);
+    }
+  }
+
   /** A configuration that lives in memory only: loading reads nothing, saving writes nothing. */
-  private static final class EmptyConfig extends FileBasedConfig {
+  private static class EmptyConfig extends FileBasedConfig {
     EmptyConfig(Config parent, FS fs) {
       super(parent, new File("hermetic-empty-config"), fs);
     }

@@ -131,6 +131,10 @@ public final class JGitClient implements GitClient {
       StoredConfig config = repo.getConfig();
       config.setString("remote", REMOTE, "url", remote.url().url());
       config.setString("remote", REMOTE, "fetch", spec.toString());
+      // No automatic gc after the fetch: JGit would run it in a background thread, writing into
+      // the staging directory while it is being published.
+      config.setInt("gc", null, "auto", 0);
+      config.setBoolean("gc", null, "autoDetach", false);
       config.save();
 
       try (Git git = Git.wrap(repo)) {
