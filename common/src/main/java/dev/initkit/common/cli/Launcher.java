@@ -1,9 +1,11 @@
 package dev.initkit.common.cli;
 
 import dev.initkit.common.log.Redactor;
+import dev.initkit.common.units.DataSize;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import picocli.CommandLine;
 
 /**
@@ -35,7 +37,9 @@ public final class Launcher {
         .setOut(new PrintWriter(world.out(), true, StandardCharsets.UTF_8))
         .setErr(new PrintWriter(world.err(), true, StandardCharsets.UTF_8))
         .setParameterExceptionHandler(new UsageErrorHandler(command))
-        .registerConverter(Secret.class, new SecretConverter(redactor));
+        .registerConverter(Secret.class, new SecretConverter(redactor))
+        .registerConverter(Duration.class, new DurationConverter())
+        .registerConverter(DataSize.class, new DataSizeConverter());
     return commandLine.execute(args);
   }
 }

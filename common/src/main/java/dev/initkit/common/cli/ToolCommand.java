@@ -10,8 +10,10 @@ import dev.initkit.common.log.slf4j.LibraryLogs;
 import dev.initkit.common.report.ReportWriter;
 import dev.initkit.common.report.RunReport;
 import dev.initkit.common.report.TerminationMessage;
+import dev.initkit.common.units.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +58,8 @@ public abstract class ToolCommand implements Callable<Integer> {
    * Does the tool's job: builds its validated options (throwing {@link UsageException} before
    * anything is written) and calls its service.
    */
-  protected abstract ToolOutcome execute(ToolContext context) throws InitkitException;
+  protected abstract ToolOutcome execute(ToolContext context)
+      throws InitkitException, InterruptedException;
 
   /** Defaults this tool sets for shared options, by long name (e.g. a shorter retry interval). */
   protected Map<String, String> toolDefaults() {
@@ -84,6 +87,11 @@ public abstract class ToolCommand implements Callable<Integer> {
     } catch (InitkitException e) {
       log.error(e.getMessage(), e, false);
       outcome = new ToolOutcome(e.exitCode(), e.getMessage(), Map.of());
+    } catch (InterruptedException e) {
+      // SIGTERM: the shutdown hook interrupted the work, which cleaned up on its way out.
+      String message = "stopped before the job was done: the process was asked to terminate";
+      log.warn(message);
+      outcome = new ToolOutcome(ExitCode.FAILED, message, Map.of());
     } catch (RuntimeException e) {
       String message = "unexpected error, a bug in " + tool + " (please report it): " + e;
       log.error(message, e, true);
@@ -114,9 +122,16 @@ public abstract class ToolCommand implements Callable<Integer> {
         continue;
       }
       facts.add(option.longestName().replaceFirst("^-+", ""));
-      facts.add(value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : value);
+      facts.add(display(value));
     }
     return facts.toArray();
+  }
+
+  private static Object display(Object value) {
+    if (value instanceof Enum<?> e) {
+      return e.name().toLowerCase(Locale.ROOT);
+    }
+    return value instanceof Duration d ? Durations.format(d) : value;
   }
 
   private void finish(Log log, Instant startedAt, ToolOutcome outcome) {

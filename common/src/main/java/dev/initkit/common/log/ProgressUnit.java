@@ -1,5 +1,6 @@
 package dev.initkit.common.log;
 
+import dev.initkit.common.units.DataSize;
 import java.util.Locale;
 
 /** What progress is counted in. */
@@ -7,7 +8,7 @@ public enum ProgressUnit {
   BYTES {
     @Override
     String format(long amount) {
-      return ByteCounts.format(amount);
+      return DataSize.ofBytes(amount).format();
     }
   },
   ITEMS {

@@ -60,7 +60,7 @@ class ProgressReporterTest {
 
     String written = err.toString(StandardCharsets.UTF_8);
     assertThat(written.lines()).hasSize(1);
-    assertThat(written).contains("downloading: 50% (2.0 MiB of 4.0 MiB)");
+    assertThat(written).contains("downloading: 50% (2 MiB of 4 MiB)");
   }
 
   @Test
@@ -85,6 +85,6 @@ class ProgressReporterTest {
     clock.advance(Duration.ofSeconds(6));
     progress.advance(2048);
 
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cloning: 2.0 KiB");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cloning: 2 KiB");
   }
 }

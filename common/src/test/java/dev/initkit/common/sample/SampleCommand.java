@@ -2,15 +2,23 @@ package dev.initkit.common.sample;
 
 import dev.initkit.common.cli.EnvironmentDefaults;
 import dev.initkit.common.cli.Launcher;
+import dev.initkit.common.cli.RetryOptions;
 import dev.initkit.common.cli.Secret;
 import dev.initkit.common.cli.ToolCommand;
 import dev.initkit.common.cli.ToolContext;
 import dev.initkit.common.cli.ToolOutcome;
-import dev.initkit.common.failure.DeadlineExceededException;
+import dev.initkit.common.failure.Classification;
+import dev.initkit.common.failure.FailureClassifier;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.JobFailedException;
 import dev.initkit.common.failure.UsageException;
+import dev.initkit.common.publish.PublishOptions;
+import dev.initkit.common.publish.ShutdownGuard;
+import dev.initkit.common.publish.StagingArea;
+import dev.initkit.common.retry.AttemptLog;
+import dev.initkit.common.retry.Retrier;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,6 +49,8 @@ public final class SampleCommand extends ToolCommand {
     LOUD,
     POLITE
   }
+
+  @Mixin RetryOptions retry;
 
   @Option(names = "--dest", paramLabel = "FILE", description = "Where to write the greeting.")
   Path dest;
@@ -77,28 +88,26 @@ public final class SampleCommand extends ToolCommand {
   }
 
   @Override
-  protected ToolOutcome execute(ToolContext context) throws InitkitException {
+  protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
     Secret secret = context.secretFiles().choose("--token", token, tokenFile);
     if (!names.isEmpty() && dest == null) {
       throw new UsageException("--name needs --dest: the greeting has to go somewhere");
     }
     String used = secret == null ? "" : secret.reveal();
     switch (simulate) {
-      case FAILURE ->
-          throw new JobFailedException("the server refused token " + used + ": check --token-file");
-      case TIMEOUT ->
-          throw new DeadlineExceededException(
-              "timed out after 1s; last cause (transient): connection refused with " + used, null);
+      case FAILURE, TIMEOUT -> callServer(context, used);
       case BUG -> throw new IllegalStateException("broken invariant near " + used);
       default -> {
-        // success: fall through to the work below
+        // success: go on to the work below
       }
     }
     Map<String, Object> result = new LinkedHashMap<>();
     if (dest != null) {
       String greeting = greeting();
-      try {
-        Files.writeString(dest, greeting, StandardCharsets.UTF_8);
+      try (ShutdownGuard guard = ShutdownGuard.open();
+          StagingArea area = guard.protect(StagingArea.open(dest, PublishOptions.file()))) {
+        Files.writeString(area.path(), greeting, StandardCharsets.UTF_8);
+        area.publish();
       } catch (IOException e) {
         throw new JobFailedException("could not write " + dest + ": " + e.getMessage(), e);
       }
@@ -107,6 +116,28 @@ public final class SampleCommand extends ToolCommand {
       result.put("names", names);
     }
     return ToolOutcome.done(result);
+  }
+
+  /**
+   * Calls a server that is never there (transient: retried until the deadline, exit 3) or that
+   * refuses the token (permanent: exit 1 at once), through the shared Retrier.
+   */
+  private void callServer(ToolContext context, String usedToken)
+      throws InitkitException, InterruptedException {
+    FailureClassifier classifier =
+        failure ->
+            failure instanceof ConnectException
+                ? Classification.transientCause("connection refused")
+                : Classification.permanentCause(failure.getMessage() + ": check --token-file");
+    Retrier.create(retry.policy(), classifier)
+        .withListener(new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL))
+        .run(
+            attempt -> {
+              if (simulate == Simulation.TIMEOUT) {
+                throw new ConnectException("connection refused with " + usedToken);
+              }
+              throw new IOException("the server refused token " + usedToken);
+            });
   }
 
   private String greeting() {

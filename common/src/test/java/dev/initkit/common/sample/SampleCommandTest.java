@@ -9,6 +9,7 @@ import dev.initkit.common.testkit.ToolRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class SampleCommandTest {
   }
 
   @Test
-  void environmentVariablesSetOptionsAndListsSplitAsDocumented() {
+  void environmentVariablesSetOptionsAndListsSplitAsDocumented() throws IOException {
     ToolResult result =
         sample()
             .env("SAMPLE_DEST", dir.resolve("out.txt").toString())
@@ -38,6 +39,11 @@ class SampleCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(dir.resolve("out.txt")).hasContent("GOOD DAY, ADA\nGOOD DAY, LIN [3.12,3.14]\n");
+    try (Stream<Path> entries = Files.list(dir)) {
+      // Published through a staging file and a rename: nothing but the result and the lock.
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("out.txt", ".out.txt.initkit-lock");
+    }
   }
 
   @Test
@@ -80,7 +86,9 @@ class SampleCommandTest {
             .run();
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.stderr()).contains("the server refused token ***").doesNotContain(TOKEN);
+    assertThat(result.stderr())
+        .contains("failed (permanent): the server refused token ***")
+        .doesNotContain(TOKEN);
     assertThat(Files.readString(dir.resolve("termination")))
         .contains("refused token ***")
         .doesNotContain(TOKEN);
@@ -88,11 +96,42 @@ class SampleCommandTest {
   }
 
   @Test
-  void deadlineExitsThree() {
-    ToolResult result = sample().args("--simulate", "timeout", "--token", TOKEN).run();
+  void transientFailuresAreRetriedUntilTheDeadlineThenExitThree() {
+    ToolResult result =
+        sample()
+            .args("--simulate", "timeout", "--token", TOKEN, "--timeout", "300ms")
+            .args("--retry-initial", "10ms", "--retry-max-interval", "20ms")
+            .run();
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.stderr()).contains("timed out after 1s").doesNotContain(TOKEN);
+    assertThat(result.stderr())
+        .contains("attempt 1 failed (transient: connection refused), retrying in")
+        .contains("timed out after 300ms")
+        .contains("last cause (transient): connection refused")
+        .doesNotContain(TOKEN);
+    assertThat(dir.resolve("termination")).content().contains("timed out after 300ms");
+  }
+
+  @Test
+  void badDurationExitsTwoNamingTheOption() {
+    ToolResult result = sample().env("SAMPLE_TIMEOUT", "5x").run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr())
+        .contains("environment variable SAMPLE_TIMEOUT (--timeout)")
+        .contains("'5x' is not a duration");
+  }
+
+  @Test
+  void inconsistentRetryOptionsExitTwo() {
+    ToolResult result =
+        sample()
+            .args("--simulate", "timeout", "--retry-initial", "10s", "--retry-max-interval", "1s")
+            .run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr())
+        .contains("--retry-initial (10s) cannot exceed --retry-max-interval");
   }
 
   @Test

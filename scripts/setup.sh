@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine with a JDK 17 lacks for building, testing and
+# benchmarking initkit. Safe to run again. Needs root (or sudo) for apt-get.
+#
+#   bash scripts/setup.sh            # build and test prerequisites
+#   bash scripts/setup.sh --bench    # also the anchors the benchmarks compare with
+set -euo pipefail
+
+# Build and tests: the Maven wrapper downloads Maven with curl and unzip; git gives the build
+# commit shown by --version.
+packages=(ca-certificates curl unzip git)
+
+if [[ "${1:-}" == "--bench" ]]; then
+  # hyperfine times whole commands; GNU time reports peak memory.
+  packages+=(hyperfine time)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: all packages present (${packages[*]})"
+fi
+
+java -version 2>&1 | head -1
