@@ -3,6 +3,7 @@ package dev.initkit.gitfetch;
 import dev.initkit.common.failure.UsageException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** What git-fetch needs from a git library; the JGit adapter implements it. */
@@ -11,9 +12,11 @@ public interface GitClient {
    * Asks the remote which commit {@code ref} names now (one round trip, like {@code git
    * ls-remote}). A full commit id is returned as it is, without asking.
    *
+   * @param ioTimeout how long a connect or a read may stall
    * @throws GitRemoteException when the remote cannot be reached or refuses, or the ref is unknown
    */
-  ResolvedRef resolve(GitRemote remote, GitRef ref) throws GitRemoteException, UsageException;
+  ResolvedRef resolve(GitRemote remote, GitRef ref, Duration ioTimeout)
+      throws GitRemoteException, UsageException;
 
   /**
    * Fetches {@code ref} into a new repository in the empty directory {@code workTree} and checks
@@ -22,7 +25,8 @@ public interface GitClient {
    * @throws GitRemoteException when the remote fails, including a commit it does not have
    * @throws IOException when writing the work tree fails
    */
-  CheckedOutCommit checkout(GitRemote remote, ResolvedRef ref, int depth, Path workTree)
+  CheckedOutCommit checkout(
+      GitRemote remote, ResolvedRef ref, int depth, Path workTree, Duration ioTimeout)
       throws GitRemoteException, IOException, UsageException;
 
   /**

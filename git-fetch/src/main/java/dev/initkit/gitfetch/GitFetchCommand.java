@@ -1,17 +1,20 @@
 package dev.initkit.gitfetch;
 
 import dev.initkit.common.cli.Launcher;
+import dev.initkit.common.cli.RetryOptions;
 import dev.initkit.common.cli.Secret;
 import dev.initkit.common.cli.ToolCommand;
 import dev.initkit.common.cli.ToolContext;
 import dev.initkit.common.cli.ToolOutcome;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
+import dev.initkit.common.retry.AttemptLog;
+import dev.initkit.common.retry.Retrier;
 import dev.initkit.gitfetch.jgit.JGitClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,9 +26,6 @@ import picocli.CommandLine.Option;
         "Clones a git repository at a branch, tag or commit into a volume, whole or not at all;"
             + " a re-run with the commit in place verifies it and downloads nothing.")
 public final class GitFetchCommand extends ToolCommand {
-  /** How long a connect or a read may stall before the attempt fails. */
-  static final Duration IO_TIMEOUT = Duration.ofSeconds(60);
-
   @Option(
       order = 10,
       names = "--repo",
@@ -122,20 +122,22 @@ public final class GitFetchCommand extends ToolCommand {
       description = "Read the bearer token from FILE, again on each attempt.")
   Path bearerTokenFile;
 
+  @Mixin RetryOptions retry;
+
   public static void main(String[] args) {
     Launcher.main(new GitFetchCommand(), args);
   }
 
   @Override
-  protected ToolOutcome execute(ToolContext context) throws InitkitException {
+  protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
     FetchOptions options = options(context);
+    JGitClient client = new JGitClient();
+    Retrier retrier =
+        Retrier.create(retry.policy(), client.classifier())
+            .withListener(new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL));
     RepositoryFetcher fetcher =
         new RepositoryFetcher(
-            new JGitClient(IO_TIMEOUT),
-            new SiblingRenamePublisher(),
-            FetchAttempts.ONCE,
-            context.log(),
-            context.log().clock());
+            client, new SiblingRenamePublisher(), retrier, context.log(), context.log().clock());
     return ToolOutcome.done(fetcher.fetch(options).toReport());
   }
 

@@ -2,8 +2,10 @@ package dev.initkit.gitfetch;
 
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.JobFailedException;
-import dev.initkit.common.log.ByteCounts;
 import dev.initkit.common.log.Log;
+import dev.initkit.common.retry.Deadline;
+import dev.initkit.common.retry.Retrier;
+import dev.initkit.common.units.DataSize;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,34 +35,39 @@ import java.util.Optional;
  * </ol>
  */
 public final class RepositoryFetcher {
+  /** The longest a connect or a read may stall before the attempt fails (transient). */
+  static final Duration MAX_IO_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final Duration MIN_IO_TIMEOUT = Duration.ofSeconds(1);
+
   private final GitClient client;
   private final ResultPublisher publisher;
-  private final FetchAttempts attempts;
+  private final Retrier retrier;
   private final Log log;
   private final Clock clock;
 
   public RepositoryFetcher(
-      GitClient client, ResultPublisher publisher, FetchAttempts attempts, Log log, Clock clock) {
+      GitClient client, ResultPublisher publisher, Retrier retrier, Log log, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
-    this.attempts = Objects.requireNonNull(attempts, "attempts");
+    this.retrier = Objects.requireNonNull(retrier, "retrier");
     this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  public FetchResult fetch(FetchOptions options) throws InitkitException {
+  /**
+   * @throws InterruptedException when SIGTERM stopped the run; nothing new was published
+   */
+  public FetchResult fetch(FetchOptions options) throws InitkitException, InterruptedException {
     try {
-      return fetchOrThrow(options);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JobFailedException("stopped before the checkout was in place (interrupted)", e);
+      return fetchOrThrow(options, retrier.startDeadline());
     } catch (IOException e) {
       throw new JobFailedException(
           "could not write the checkout: " + e + " (is the volume writable and not full?)", e);
     }
   }
 
-  private FetchResult fetchOrThrow(FetchOptions options)
+  private FetchResult fetchOrThrow(FetchOptions options, Deadline deadline)
       throws InitkitException, InterruptedException, IOException {
     Instant start = clock.instant();
     GitRemote remote = new GitRemote(options.repo(), options.credentials());
@@ -81,7 +88,9 @@ public final class RepositoryFetcher {
 
     ResolvedRef resolved;
     try {
-      resolved = attempts.run(number -> client.resolve(remote, options.ref()));
+      resolved =
+          retrier.run(
+              deadline, number -> client.resolve(remote, options.ref(), ioTimeout(deadline)));
     } catch (InitkitException e) {
       if (options.allowStale() && existing.isPresent() && isTransient(e)) {
         return keptStale(options, existing.get(), currentDir.get(), start, e);
@@ -103,7 +112,7 @@ public final class RepositoryFetcher {
         options.depth() == FetchOptions.FULL_DEPTH ? "full" : options.depth());
     try {
       if (destination instanceof Destination.Direct direct) {
-        CheckedOutCommit commit = publishInto(direct.dir(), remote, resolved, options);
+        CheckedOutCommit commit = publishInto(direct.dir(), remote, resolved, options, deadline);
         return finished(action, options, commit, direct.dir(), start);
       }
       Destination.Linked linked = (Destination.Linked) destination;
@@ -113,7 +122,9 @@ public final class RepositoryFetcher {
               ? verifyExisting(checkout, options.keepGitDir())
               : Optional.empty();
       CheckedOutCommit commit =
-          reusable.isPresent() ? reusable.get() : publishInto(checkout, remote, resolved, options);
+          reusable.isPresent()
+              ? reusable.get()
+              : publishInto(checkout, remote, resolved, options, deadline);
       link.pointAt(checkout);
       for (Path pruned : link.prune(checkout)) {
         log.debug("pruned old checkout " + pruned.getFileName());
@@ -175,15 +186,17 @@ public final class RepositoryFetcher {
 
   /** Fetches into a staging directory beside {@code dir} and swaps it in whole. */
   private CheckedOutCommit publishInto(
-      Path dir, GitRemote remote, ResolvedRef resolved, FetchOptions options)
+      Path dir, GitRemote remote, ResolvedRef resolved, FetchOptions options, Deadline deadline)
       throws InitkitException, InterruptedException, IOException {
     try (ResultPublisher.Staging staging = publisher.stage(dir)) {
       Path work = staging.path();
       CheckedOutCommit commit =
-          attempts.run(
+          retrier.run(
+              deadline,
               number -> {
                 emptyDirectory(work);
-                return client.checkout(remote, resolved, options.depth(), work);
+                return client.checkout(
+                    remote, resolved, options.depth(), work, ioTimeout(deadline));
               });
       if (options.keepGitDir()) {
         excludeMarker(work);
@@ -193,6 +206,16 @@ public final class RepositoryFetcher {
       staging.publish(CompletionRecord.format(commit));
       return commit;
     }
+  }
+
+  /**
+   * How long one connect or read may stall: at most {@link #MAX_IO_TIMEOUT}, and never past the
+   * deadline, so that a hung server ends in a retry or in exit 3, not in a hang.
+   */
+  static Duration ioTimeout(Deadline deadline) {
+    Duration remaining = deadline.remaining();
+    Duration timeout = remaining.compareTo(MAX_IO_TIMEOUT) < 0 ? remaining : MAX_IO_TIMEOUT;
+    return timeout.compareTo(MIN_IO_TIMEOUT) < 0 ? MIN_IO_TIMEOUT : timeout;
   }
 
   /** A retry starts from an empty directory: whatever a failed attempt wrote goes. */
@@ -271,7 +294,7 @@ public final class RepositoryFetcher {
                   Locale.ROOT,
                   " (%,d files, %s) in %.1f s",
                   stats.files(),
-                  ByteCounts.format(stats.bytes()),
+                  DataSize.ofBytes(stats.bytes()).format(),
                   duration.toMillis() / 1000.0),
           "ref",
           options.ref(),

@@ -45,62 +45,94 @@ class FaultIT {
     return GitFetchTesting.gitFetch(volume, args);
   }
 
+  /** Retries quickly in tests; the deadline is short so that a fault that stays ends soon. */
+  private static final String[] FAST_RETRIES = {
+    "--retry-initial", "50ms", "--retry-max-interval", "200ms"
+  };
+
   @Test
-  void connectionDroppedMidPackIsTransientPublishesNothingAndTheNextRunSucceeds() {
+  void retriesWhenTheServerDropsTheConnectionMidPack() {
     Path dest = volume.resolve("src");
     server.faults().dropNextPacks(1, 128 * 1024);
 
-    ToolResult dropped = gitFetch("--repo", repo.url(), "--dest", dest.toString()).run();
+    ToolResult result =
+        gitFetch("--repo", repo.url(), "--dest", dest.toString(), "--timeout", "30s")
+            .args(FAST_RETRIES)
+            .run();
 
-    assertThat(dropped.exitCode()).as(dropped.stderr()).isEqualTo(1);
-    assertThat(dropped.stderr()).contains("transient");
-    assertThat(dest).doesNotExist();
-    assertThat(leftovers(volume)).isEmpty();
-
-    ToolResult recovered = gitFetch("--repo", repo.url(), "--dest", dest.toString()).run();
-
-    assertThat(recovered.exitCode()).as(recovered.stderr()).isZero();
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains("WARN").contains("transient");
     assertThat(dest.resolve("blob.bin")).hasSize(512 * 1024);
+    assertThat(server.faults().packRequests()).isGreaterThanOrEqualTo(2);
+    assertThat(leftovers(volume)).isEmpty();
   }
 
   @Test
-  void serverErrorIsTransient() {
-    server.faults().failNextRequests(1, 503);
+  void aConnectionThatKeepsDroppingEndsAtTheDeadlineWithNothingPublished() {
+    Path dest = volume.resolve("src");
+    server.faults().dropNextPacks(1_000, 128 * 1024);
 
     ToolResult result =
-        gitFetch("--repo", repo.url(), "--dest", volume.resolve("src").toString()).run();
+        gitFetch("--repo", repo.url(), "--dest", dest.toString())
+            .args(FAST_RETRIES)
+            .args("--timeout", "1s")
+            .run();
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.stderr()).contains("transient").contains("503");
-    assertThat(volume.resolve("src")).doesNotExist();
-  }
-
-  @Test
-  void serverErrorDuringThePackIsTransient() {
-    // The ref listing succeeds, the pack request fails.
-    server.faults().failNextRequests(0, 503);
-    Path dest = volume.resolve("src");
-    server.faults().dropNextPacks(1, 0);
-
-    ToolResult result = gitFetch("--repo", repo.url(), "--dest", dest.toString()).run();
-
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.stderr()).contains("transient");
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
+    assertThat(result.stderr()).contains("timed out").contains("transient");
     assertThat(dest).doesNotExist();
+    assertThat(leftovers(volume)).isEmpty();
   }
 
   @Test
-  void connectionRefusedIsTransient() throws Exception {
+  void serverErrorsAreRetried() {
+    server.faults().failNextRequests(2, 503);
+    Path dest = volume.resolve("src");
+
+    ToolResult result =
+        gitFetch("--repo", repo.url(), "--dest", dest.toString(), "--timeout", "30s")
+            .args(FAST_RETRIES)
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains("transient").contains("503");
+    assertThat(dest.resolve("README.md")).hasContent("big");
+  }
+
+  @Test
+  void connectionRefusedIsRetriedUntilTheDeadline() throws Exception {
     ToolResult result =
         gitFetch(
                 "--repo",
                 GitTestServer.unreachableUrl(),
                 "--dest",
                 volume.resolve("src").toString())
+            .args(FAST_RETRIES)
+            .args("--timeout", "1s")
+            .run();
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stderr()).contains("transient").contains("connection refused");
+    assertThat(volume.resolve("src")).doesNotExist();
+  }
+
+  @Test
+  void permanentFailuresAreNotRetried() {
+    int before = server.faults().packRequests();
+
+    ToolResult result =
+        gitFetch(
+                "--repo",
+                repo.url(),
+                "--ref",
+                "0123456789012345678901234567890123456789",
+                "--dest",
+                volume.resolve("src").toString())
+            .args(FAST_RETRIES)
             .run();
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.stderr()).contains("transient").contains("connection refused");
-    assertThat(volume.resolve("src")).doesNotExist();
+    assertThat(result.stderr()).contains("permanent");
+    assertThat(server.faults().packRequests()).isEqualTo(before + 1);
   }
 }

@@ -127,7 +127,11 @@ class RerunIT {
                 dest.toString(),
                 "--allow-stale",
                 "--report",
-                report.toString())
+                report.toString(),
+                "--timeout",
+                "1s",
+                "--retry-initial",
+                "50ms")
             .run();
 
     assertThat(kept.exitCode()).as(kept.stderr()).isZero();
@@ -146,9 +150,18 @@ class RerunIT {
     GitFetchTesting.succeeds(gitFetch("--repo", repo.url(), "--dest", dest.toString()));
 
     ToolResult failed =
-        gitFetch("--repo", GitTestServer.unreachableUrl(), "--dest", dest.toString()).run();
+        gitFetch(
+                "--repo",
+                GitTestServer.unreachableUrl(),
+                "--dest",
+                dest.toString(),
+                "--timeout",
+                "1s",
+                "--retry-initial",
+                "50ms")
+            .run();
 
-    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.exitCode()).isEqualTo(3);
     assertThat(failed.stderr()).contains("transient").contains("connection refused");
     assertThat(dest.resolve("a")).hasContent("a");
   }

@@ -48,13 +48,8 @@ public final class JGitClient implements GitClient {
   private static final String FETCHED_COMMIT_REF = "refs/initkit/fetched";
 
   private final JGitFailureClassifier classifier = new JGitFailureClassifier();
-  private final Duration ioTimeout;
 
-  /**
-   * @param ioTimeout how long a connect or a read may stall before the attempt fails (transient)
-   */
-  public JGitClient(Duration ioTimeout) {
-    this.ioTimeout = ioTimeout;
+  public JGitClient() {
     HermeticSystemReader.install();
   }
 
@@ -64,7 +59,7 @@ public final class JGitClient implements GitClient {
   }
 
   @Override
-  public ResolvedRef resolve(GitRemote remote, GitRef ref)
+  public ResolvedRef resolve(GitRemote remote, GitRef ref, Duration ioTimeout)
       throws GitRemoteException, UsageException {
     if (ref instanceof GitRef.Commit commit) {
       return ResolvedRef.ofCommit(commit);
@@ -72,7 +67,7 @@ public final class JGitClient implements GitClient {
     Map<String, Ref> refs;
     try {
       LsRemoteCommand command = Git.lsRemoteRepository().setRemote(remote.url().url());
-      refs = authenticate(command, remote.credentials()).callAsMap();
+      refs = authenticate(command, remote.credentials(), ioTimeout).callAsMap();
     } catch (GitAPIException | RuntimeException e) {
       throw remoteFailure(e);
     }
@@ -118,7 +113,8 @@ public final class JGitClient implements GitClient {
   }
 
   @Override
-  public CheckedOutCommit checkout(GitRemote remote, ResolvedRef ref, int depth, Path workTree)
+  public CheckedOutCommit checkout(
+      GitRemote remote, ResolvedRef ref, int depth, Path workTree, Duration ioTimeout)
       throws GitRemoteException, IOException, UsageException {
     Path gitDir = workTree.resolve(Constants.DOT_GIT);
     try (Repository repo =
@@ -147,7 +143,7 @@ public final class JGitClient implements GitClient {
         if (depth > 0) {
           fetch.setDepth(depth);
         }
-        authenticate(fetch, remote.credentials()).call();
+        authenticate(fetch, remote.credentials(), ioTimeout).call();
       } catch (GitAPIException | RuntimeException e) {
         throw remoteFailure(e);
       }
@@ -265,9 +261,10 @@ public final class JGitClient implements GitClient {
   }
 
   /** Credentials for this request only, read now (a rotated Secret is picked up). */
-  private <C extends TransportCommand<C, ?>> C authenticate(C command, GitCredentials credentials)
-      throws UsageException {
-    command.setTimeout((int) Math.max(1, ioTimeout.toSeconds()));
+  private <C extends TransportCommand<C, ?>> C authenticate(
+      C command, GitCredentials credentials, Duration ioTimeout) throws UsageException {
+    // JGit counts whole seconds; round up so that a short remainder is not zero (no timeout).
+    command.setTimeout((int) Math.max(1, (ioTimeout.toMillis() + 999) / 1000));
     if (credentials.password().isPresent()) {
       command.setCredentialsProvider(
           new UsernamePasswordCredentialsProvider(
