@@ -30,7 +30,7 @@ public final class FaultKnobs implements Filter {
   private volatile long dropAfterBytes;
   private final AtomicReference<CountDownLatch> stall = new AtomicReference<>();
   private volatile long stallAfterBytes;
-  private final CountDownLatch stalled = new CountDownLatch(1);
+  private volatile CountDownLatch stalled = new CountDownLatch(1);
   private final AtomicInteger packRequests = new AtomicInteger();
 
   /** The next {@code count} requests get HTTP {@code status}, then the server recovers. */
@@ -48,6 +48,7 @@ public final class FaultKnobs implements Filter {
   /** Pack responses stop after {@code afterBytes} until {@link #release()}. */
   public void stallPacks(long afterBytes) {
     stallAfterBytes = afterBytes;
+    stalled = new CountDownLatch(1);
     stall.set(new CountDownLatch(1));
   }
 
