@@ -175,4 +175,44 @@ class AuthIT {
     assertThat(result.stderr()).contains("permanent");
     assertNoSecretIn(result, volume, wrong);
   }
+
+  @Test
+  void passwordFileIsReadAgainOnEachAttempt() throws Exception {
+    Path password = secretFile("password", GitTestServer.PASSWORD);
+    // The first attempt meets a 503; while it is served, the Secret is rotated to a value the
+    // server does not accept. The retry must send the new value (and fail on it).
+    server
+        .faults()
+        .failNextRequests(
+            1,
+            503,
+            () -> {
+              try {
+                Files.writeString(password, "rotated-but-wrong\n");
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    try {
+      ToolResult result =
+          gitFetch(
+                  "--repo",
+                  repo.basicAuthUrl(),
+                  "--dest",
+                  volume.resolve("src").toString(),
+                  "--username",
+                  GitTestServer.USERNAME,
+                  "--password-file",
+                  password.toString(),
+                  "--retry-initial",
+                  "50ms")
+              .run();
+
+      assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+      assertThat(result.stderr()).contains("503").contains("refused the credentials");
+      assertNoSecretIn(result, volume, "rotated-but-wrong");
+    } finally {
+      server.faults().reset();
+    }
+  }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FaultKnobs implements Filter {
   private final AtomicInteger errorsLeft = new AtomicInteger();
   private volatile int errorStatus = 503;
+  private volatile Runnable onFault = () -> {};
   private final AtomicInteger dropsLeft = new AtomicInteger();
   private volatile long dropAfterBytes;
   private final AtomicReference<CountDownLatch> stall = new AtomicReference<>();
@@ -35,7 +36,13 @@ public final class FaultKnobs implements Filter {
 
   /** The next {@code count} requests get HTTP {@code status}, then the server recovers. */
   public void failNextRequests(int count, int status) {
+    failNextRequests(count, status, () -> {});
+  }
+
+  /** As {@link #failNextRequests(int, int)}, running {@code onFault} as each error is served. */
+  public void failNextRequests(int count, int status, Runnable onFault) {
     errorStatus = status;
+    this.onFault = onFault;
     errorsLeft.set(count);
   }
 
@@ -81,6 +88,7 @@ public final class FaultKnobs implements Filter {
     HttpServletRequest http = (HttpServletRequest) request;
     HttpServletResponse httpResponse = (HttpServletResponse) response;
     if (errorsLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      onFault.run();
       httpResponse.sendError(errorStatus, "scripted fault");
       return;
     }
