@@ -26,7 +26,12 @@ public interface GitClient {
    * @throws IOException when writing the work tree fails
    */
   CheckedOutCommit checkout(
-      GitRemote remote, ResolvedRef ref, int depth, Path workTree, Duration ioTimeout)
+      GitRemote remote,
+      ResolvedRef ref,
+      int depth,
+      Path workTree,
+      Duration ioTimeout,
+      ProgressSource progress)
       throws GitRemoteException, IOException, UsageException;
 
   /**

@@ -8,6 +8,7 @@ import dev.initkit.common.cli.ToolContext;
 import dev.initkit.common.cli.ToolOutcome;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
+import dev.initkit.common.log.ProgressUnit;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.gitfetch.jgit.JGitClient;
@@ -137,7 +138,12 @@ public final class GitFetchCommand extends ToolCommand {
             .withListener(new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL));
     RepositoryFetcher fetcher =
         new RepositoryFetcher(
-            client, new SiblingRenamePublisher(), retrier, context.log(), context.log().clock());
+            client,
+            new SiblingRenamePublisher(),
+            retrier,
+            context.log(),
+            (task, total) -> context.progress(task, total, ProgressUnit.ITEMS),
+            context.log().clock());
     return ToolOutcome.done(fetcher.fetch(options).toReport());
   }
 

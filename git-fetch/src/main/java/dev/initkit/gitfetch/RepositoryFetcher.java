@@ -44,10 +44,17 @@ public final class RepositoryFetcher {
   private final ResultPublisher publisher;
   private final Retrier retrier;
   private final Log log;
+  private final ProgressSource progress;
   private final Clock clock;
 
   public RepositoryFetcher(
-      GitClient client, ResultPublisher publisher, Retrier retrier, Log log, Clock clock) {
+      GitClient client,
+      ResultPublisher publisher,
+      Retrier retrier,
+      Log log,
+      ProgressSource progress,
+      Clock clock) {
+    this.progress = Objects.requireNonNull(progress, "progress");
     this.client = Objects.requireNonNull(client, "client");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.retrier = Objects.requireNonNull(retrier, "retrier");
@@ -79,6 +86,14 @@ public final class RepositoryFetcher {
         currentDir.isPresent()
             ? verifyExisting(currentDir.get(), options.keepGitDir())
             : Optional.empty();
+    existing.ifPresent(
+        e ->
+            log.debug(
+                "verified the checkout in place",
+                "commit",
+                e.commit(),
+                "elapsedMillis",
+                Duration.between(start, clock.instant()).toMillis()));
 
     if (options.ref() instanceof GitRef.Commit wanted
         && existing.map(e -> e.commit().equals(wanted.id())).orElse(false)) {
@@ -97,6 +112,12 @@ public final class RepositoryFetcher {
       }
       throw e;
     }
+    log.debug(
+        "listed the remote's refs",
+        "commit",
+        resolved.commit(),
+        "elapsedMillis",
+        Duration.between(start, clock.instant()).toMillis());
     if (existing.isPresent() && existing.get().commit().equals(resolved.commit())) {
       return finished(
           FetchResult.Action.VERIFIED, options, existing.get(), currentDir.get(), start);
@@ -196,14 +217,16 @@ public final class RepositoryFetcher {
               number -> {
                 emptyDirectory(work);
                 return client.checkout(
-                    remote, resolved, options.depth(), work, ioTimeout(deadline));
+                    remote, resolved, options.depth(), work, ioTimeout(deadline), progress);
               });
+      log.debug("fetched and checked out " + commit.shortId(), "path", work);
       if (options.keepGitDir()) {
         excludeMarker(work);
       } else {
         SiblingRenamePublisher.deleteTree(work.resolve(".git"));
       }
       staging.publish(CompletionRecord.format(commit));
+      log.debug("published " + commit.shortId(), "path", dir);
       return commit;
     }
   }

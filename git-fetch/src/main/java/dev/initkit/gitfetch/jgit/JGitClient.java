@@ -8,6 +8,7 @@ import dev.initkit.gitfetch.GitCredentials;
 import dev.initkit.gitfetch.GitRef;
 import dev.initkit.gitfetch.GitRemote;
 import dev.initkit.gitfetch.GitRemoteException;
+import dev.initkit.gitfetch.ProgressSource;
 import dev.initkit.gitfetch.ResolvedRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,7 +115,12 @@ public final class JGitClient implements GitClient {
 
   @Override
   public CheckedOutCommit checkout(
-      GitRemote remote, ResolvedRef ref, int depth, Path workTree, Duration ioTimeout)
+      GitRemote remote,
+      ResolvedRef ref,
+      int depth,
+      Path workTree,
+      Duration ioTimeout,
+      ProgressSource progress)
       throws GitRemoteException, IOException, UsageException {
     Path gitDir = workTree.resolve(Constants.DOT_GIT);
     try (Repository repo =
@@ -139,7 +145,8 @@ public final class JGitClient implements GitClient {
                 .setRemote(REMOTE)
                 .setRefSpecs(spec)
                 .setTagOpt(TagOpt.NO_TAGS)
-                .setRemoveDeletedRefs(false);
+                .setRemoveDeletedRefs(false)
+                .setProgressMonitor(new JGitProgress(progress));
         if (depth > 0) {
           fetch.setDepth(depth);
         }
@@ -154,6 +161,7 @@ public final class JGitClient implements GitClient {
         DirCacheCheckout checkout =
             new DirCacheCheckout(repo, repo.lockDirCache(), commit.getTree());
         checkout.setFailOnConflict(true);
+        checkout.setProgressMonitor(new JGitProgress(progress));
         checkout.checkout();
         pointHead(repo, ref, commit);
         return new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant());
