@@ -8,25 +8,30 @@ import java.util.regex.Pattern;
 
 /**
  * The completion text git-fetch records in a published checkout: {@code git-fetch commit <id> time
- * <instant>}. A re-run trusts a checkout only with this record.
+ * <instant>}, then {@code g+w} when it was made group-writable. A re-run trusts a checkout only
+ * with this record, and only when it was made the way the options ask now.
  */
-final class CompletionRecord {
+record CompletionRecord(CheckedOutCommit commit, boolean groupWritable) {
   private static final Pattern FORMAT =
-      Pattern.compile("git-fetch commit ([0-9a-f]{40}) time (\\S+)");
+      Pattern.compile("git-fetch commit ([0-9a-f]{40}) time (\\S+)( g\\+w)?");
 
-  private CompletionRecord() {}
-
-  static String format(CheckedOutCommit commit) {
-    return "git-fetch commit " + commit.commit() + " time " + commit.commitTime();
+  String format() {
+    return "git-fetch commit "
+        + commit.commit()
+        + " time "
+        + commit.commitTime()
+        + (groupWritable ? " g+w" : "");
   }
 
-  static Optional<CheckedOutCommit> parse(String text) {
+  static Optional<CompletionRecord> parse(String text) {
     Matcher m = FORMAT.matcher(text.strip());
     if (!m.matches()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new CheckedOutCommit(m.group(1), Instant.parse(m.group(2))));
+      return Optional.of(
+          new CompletionRecord(
+              new CheckedOutCommit(m.group(1), Instant.parse(m.group(2))), m.group(3) != null));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.initkit.gitfetch;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The validated options of one run. Built by the command layer from flags and variables; a bad
@@ -12,6 +13,9 @@ import java.util.Objects;
  * @param destination where the checkout goes
  * @param keepGitDir whether the published checkout keeps its {@code .git} directory
  * @param credentials how to authenticate
+ * @param caBundle CAs to trust for HTTPS besides the runtime's own
+ * @param groupWritable whether files and directories get g+w, for a main container of another uid
+ *     in the same group ({@code fsGroup}) that writes there
  * @param allowStale whether to keep the checkout in place, with a warning, when the remote cannot
  *     be reached
  */
@@ -21,7 +25,9 @@ public record FetchOptions(
     int depth,
     Destination destination,
     boolean keepGitDir,
+    boolean groupWritable,
     GitCredentials credentials,
+    Optional<CaBundle> caBundle,
     boolean allowStale) {
   /** Full history. */
   public static final int FULL_DEPTH = 0;
@@ -31,6 +37,7 @@ public record FetchOptions(
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(caBundle, "caBundle");
     if (depth < 0) {
       throw new IllegalArgumentException("--depth must be 0 (full history) or more: " + depth);
     }

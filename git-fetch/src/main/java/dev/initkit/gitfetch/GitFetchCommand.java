@@ -81,6 +81,14 @@ public final class GitFetchCommand extends ToolCommand {
   boolean withoutGitDir;
 
   @Option(
+      order = 75,
+      names = "--group-writable",
+      description =
+          "Make files and directories group-writable (g+w), for a main container of another"
+              + " user in the same group (fsGroup) that writes into the checkout.")
+  boolean groupWritable;
+
+  @Option(
       order = 80,
       names = "--allow-stale",
       description =
@@ -122,6 +130,14 @@ public final class GitFetchCommand extends ToolCommand {
       paramLabel = "FILE",
       description = "Read the bearer token from FILE, again on each attempt.")
   Path bearerTokenFile;
+
+  @Option(
+      order = 150,
+      names = "--ca-file",
+      paramLabel = "FILE",
+      description =
+          "Trust the certificate authorities in FILE (PEM) for HTTPS, besides the runtime's own.")
+  Path caFile;
 
   @Mixin RetryOptions retry;
 
@@ -169,7 +185,29 @@ public final class GitFetchCommand extends ToolCommand {
       throw new UsageException("--depth must be 0 (full history) or more, not " + depth);
     }
     return new FetchOptions(
-        url, gitRef, depth, destination(), !withoutGitDir, credentials(context, url), allowStale);
+        url,
+        gitRef,
+        depth,
+        destination(),
+        !withoutGitDir,
+        groupWritable,
+        credentials(context, url),
+        caBundle(url),
+        allowStale);
+  }
+
+  private Optional<CaBundle> caBundle(RedactedUrl url) throws UsageException {
+    if (caFile == null) {
+      return Optional.empty();
+    }
+    if (url.scheme() != RedactedUrl.Scheme.HTTPS) {
+      throw new UsageException("--ca-file is for https:// repositories, not " + url);
+    }
+    try {
+      return Optional.of(CaBundle.read(caFile));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--ca-file: " + e.getMessage());
+    }
   }
 
   private Destination destination() throws UsageException {

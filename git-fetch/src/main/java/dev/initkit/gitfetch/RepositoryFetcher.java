@@ -77,15 +77,13 @@ public final class RepositoryFetcher {
   private FetchResult fetchOrThrow(FetchOptions options, Deadline deadline)
       throws InitkitException, InterruptedException, IOException {
     Instant start = clock.instant();
-    GitRemote remote = new GitRemote(options.repo(), options.credentials());
+    GitRemote remote = new GitRemote(options.repo(), options.credentials(), options.caBundle());
     Destination destination = options.destination();
     LinkSwitch link =
         destination instanceof Destination.Linked linked ? new LinkSwitch(linked) : null;
     Optional<Path> currentDir = currentCheckoutDir(destination, link);
     Optional<CheckedOutCommit> existing =
-        currentDir.isPresent()
-            ? verifyExisting(currentDir.get(), options.keepGitDir())
-            : Optional.empty();
+        currentDir.isPresent() ? verifyExisting(currentDir.get(), options) : Optional.empty();
     existing.ifPresent(
         e ->
             log.debug(
@@ -140,7 +138,7 @@ public final class RepositoryFetcher {
       Path checkout = linked.worktrees().resolve(resolved.commit());
       Optional<CheckedOutCommit> reusable =
           Files.isDirectory(checkout, LinkOption.NOFOLLOW_LINKS)
-              ? verifyExisting(checkout, options.keepGitDir())
+              ? verifyExisting(checkout, options)
               : Optional.empty();
       CheckedOutCommit commit =
           reusable.isPresent()
@@ -174,13 +172,22 @@ public final class RepositoryFetcher {
   }
 
   /** The commit in {@code dir} if git-fetch published it there and it is intact. */
-  private Optional<CheckedOutCommit> verifyExisting(Path dir, boolean keepGitDir)
+  private Optional<CheckedOutCommit> verifyExisting(Path dir, FetchOptions options)
       throws IOException {
-    Optional<CheckedOutCommit> recorded =
+    boolean keepGitDir = options.keepGitDir();
+    Optional<CompletionRecord> record =
         publisher.completionText(dir).flatMap(CompletionRecord::parse);
-    if (recorded.isEmpty()) {
+    if (record.isEmpty()) {
       return Optional.empty();
     }
+    if (record.get().groupWritable() != options.groupWritable()) {
+      log.info(
+          "the checkout in place was made "
+              + (options.groupWritable() ? "without" : "with")
+              + " --group-writable; fetching again");
+      return Optional.empty();
+    }
+    Optional<CheckedOutCommit> recorded = Optional.of(record.get().commit());
     boolean hasGitDir = Files.isDirectory(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
     if (hasGitDir != keepGitDir) {
       log.info(
@@ -225,7 +232,10 @@ public final class RepositoryFetcher {
       } else {
         SiblingRenamePublisher.deleteTree(work.resolve(".git"));
       }
-      staging.publish(CompletionRecord.format(commit));
+      if (options.groupWritable()) {
+        GroupWritable.apply(work);
+      }
+      staging.publish(new CompletionRecord(commit, options.groupWritable()).format());
       log.debug("published " + commit.shortId(), "path", dir);
       return commit;
     }

@@ -233,4 +233,29 @@ class CloneIT {
     assertThat(result.stderr()).contains("permanent");
     assertThat(volume.resolve("dest")).doesNotExist();
   }
+
+  @Test
+  void groupWritableOnRequestKeepsExecutableBitsAndSymlinks() throws Exception {
+    TestRepository repo = server.repo("groupwrite");
+    repo.commit(
+        "main",
+        "one",
+        TestRepository.tree()
+            .file("d/a.txt", "a")
+            .executable("run.sh", "#!/bin/sh\n")
+            .symlink("link", "d/a.txt"));
+    Path dest = volume.resolve("shared");
+
+    GitFetchTesting.succeeds(
+        gitFetch("--repo", repo.url(), "--dest", dest.toString(), "--group-writable"));
+
+    assertThat(Files.getPosixFilePermissions(dest.resolve("d/a.txt")))
+        .contains(PosixFilePermission.GROUP_WRITE);
+    assertThat(Files.getPosixFilePermissions(dest.resolve("d")))
+        .contains(PosixFilePermission.GROUP_WRITE);
+    assertThat(Files.getPosixFilePermissions(dest.resolve("run.sh")))
+        .contains(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.isSymbolicLink(dest.resolve("link"))).isTrue();
+    assertThat(git(dest, "status", "--porcelain")).isEmpty();
+  }
 }

@@ -2,6 +2,7 @@ package dev.initkit.gitfetch;
 
 import static dev.initkit.gitfetch.GitFetchTesting.git;
 import static dev.initkit.gitfetch.GitFetchTesting.leftovers;
+import static dev.initkit.gitfetch.GitFetchTesting.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -226,5 +227,20 @@ class RerunIT {
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(dest.resolve("stuff")).doesNotExist();
     assertThat(dest.resolve("a")).hasContent("a");
+  }
+
+  @Test
+  void askingForGroupWritableFilesFetchesAgain() throws Exception {
+    TestRepository repo = server.repo("modes");
+    repo.commit("main", "one", TestRepository.tree().file("a", "a"));
+    Path dest = volume.resolve("src");
+    succeeds(gitFetch("--repo", repo.url(), "--dest", dest.toString()));
+
+    ToolResult again =
+        succeeds(gitFetch("--repo", repo.url(), "--dest", dest.toString(), "--group-writable"));
+
+    assertThat(again.stderr()).contains("updated");
+    assertThat(Files.getPosixFilePermissions(dest.resolve("a")))
+        .contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE);
   }
 }

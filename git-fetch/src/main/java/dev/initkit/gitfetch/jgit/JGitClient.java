@@ -68,7 +68,7 @@ public final class JGitClient implements GitClient {
     Map<String, Ref> refs;
     try {
       LsRemoteCommand command = Git.lsRemoteRepository().setRemote(remote.url().url());
-      refs = authenticate(command, remote.credentials(), ioTimeout).callAsMap();
+      refs = configure(command, remote, ioTimeout).callAsMap();
     } catch (GitAPIException | RuntimeException e) {
       throw remoteFailure(e);
     }
@@ -150,7 +150,7 @@ public final class JGitClient implements GitClient {
         if (depth > 0) {
           fetch.setDepth(depth);
         }
-        authenticate(fetch, remote.credentials(), ioTimeout).call();
+        configure(fetch, remote, ioTimeout).call();
       } catch (GitAPIException | RuntimeException e) {
         throw remoteFailure(e);
       }
@@ -268,9 +268,13 @@ public final class JGitClient implements GitClient {
     }
   }
 
-  /** Credentials for this request only, read now (a rotated Secret is picked up). */
-  private <C extends TransportCommand<C, ?>> C authenticate(
-      C command, GitCredentials credentials, Duration ioTimeout) throws UsageException {
+  /**
+   * Timeouts, credentials for this request only (read now: a rotated Secret is picked up), and the
+   * CAs to trust.
+   */
+  private <C extends TransportCommand<C, ?>> C configure(
+      C command, GitRemote remote, Duration ioTimeout) throws UsageException, GitRemoteException {
+    GitCredentials credentials = remote.credentials();
     // JGit counts whole seconds; round up so that a short remainder is not zero (no timeout).
     command.setTimeout((int) Math.max(1, (ioTimeout.toMillis() + 999) / 1000));
     if (credentials.password().isPresent()) {
@@ -282,15 +286,28 @@ public final class JGitClient implements GitClient {
       command.setCredentialsProvider(
           new UsernamePasswordCredentialsProvider(credentials.username().get(), new char[0]));
     }
-    if (credentials.bearer().isPresent()) {
-      String header = "Bearer " + credentials.bearer().get().read().reveal();
-      command.setTransportConfigCallback(
-          transport -> {
-            if (transport instanceof TransportHttp http) {
-              http.setAdditionalHeaders(Map.of("Authorization", header));
-            }
-          });
+    Map<String, String> headers =
+        credentials.bearer().isPresent()
+            ? Map.of("Authorization", "Bearer " + credentials.bearer().get().read().reveal())
+            : Map.of();
+    TrustingConnectionFactory trusting;
+    try {
+      trusting =
+          remote.trust().isPresent() ? new TrustingConnectionFactory(remote.trust().get()) : null;
+    } catch (IOException e) {
+      throw new GitRemoteException(Classification.permanentCause(e.getMessage()), e);
     }
+    command.setTransportConfigCallback(
+        transport -> {
+          if (transport instanceof TransportHttp http) {
+            if (!headers.isEmpty()) {
+              http.setAdditionalHeaders(headers);
+            }
+            if (trusting != null) {
+              http.setHttpConnectionFactory(trusting);
+            }
+          }
+        });
     return command;
   }
 

@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 
@@ -35,6 +36,14 @@ public final class JGitFailureClassifier implements FailureClassifier {
             "the remote does not have the requested commit: check --ref");
       }
       String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      // The server's certificate chain leads to no trusted CA (or names another host).
+      if (t instanceof SSLHandshakeException
+          || message.contains("pkix path")
+          || message.contains("certification path")
+          || message.contains("ssl problems")) {
+        return Classification.permanentCause(
+            "the server's TLS certificate is not trusted: give its CA with --ca-file");
+      }
       // 401: the server wants credentials we do not have, or refused those we sent.
       if (message.contains("not authorized")
           || message.contains("authentication is required")

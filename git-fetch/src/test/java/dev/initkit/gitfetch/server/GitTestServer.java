@@ -5,9 +5,16 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -31,21 +38,60 @@ public final class GitTestServer implements AutoCloseable {
   public static final String PASSWORD = AppServer.password;
   public static final String BEARER_TOKEN = "bearer-7c1d-secret-token";
 
-  private final AppServer server = new AppServer();
+  private final AppServer server;
   private final Map<String, TestRepository> repositories = new ConcurrentHashMap<>();
   private final FaultKnobs faults = new FaultKnobs();
   private final String baseUrl;
+  private final String httpsBaseUrl;
 
-  private GitTestServer() throws Exception {
+  private GitTestServer(boolean tls) throws Exception {
+    // With TLS, AppServer makes a self-signed certificate for 127.0.0.1 with keytool.
+    server = tls ? new AppServer(0, 0) : new AppServer();
     addContext("/public", null);
     server.authBasic(addContext("/basic", null));
     addContext("/bearer", new BearerFilter());
     server.setUp();
     baseUrl = server.getURI().toString();
+    httpsBaseUrl = tls ? "https://127.0.0.1:" + server.getSecurePort() : null;
   }
 
   public static GitTestServer start() throws Exception {
-    return new GitTestServer();
+    return new GitTestServer(false);
+  }
+
+  /** A server that also answers HTTPS, with a self-signed certificate; see {@link #caPem()}. */
+  public static GitTestServer startWithTls() throws Exception {
+    return new GitTestServer(true);
+  }
+
+  /** The HTTPS server's certificate in PEM, read from a handshake: the CA file a user would get. */
+  public String caPem() throws Exception {
+    SSLContext trustAll = SSLContext.getInstance("TLS");
+    trustAll.init(
+        null,
+        new TrustManager[] {
+          new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+              return new X509Certificate[0];
+            }
+          }
+        },
+        null);
+    try (SSLSocket socket =
+        (SSLSocket) trustAll.getSocketFactory().createSocket("127.0.0.1", server.getSecurePort())) {
+      socket.startHandshake();
+      Certificate certificate = socket.getSession().getPeerCertificates()[0];
+      return "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+    }
   }
 
   private ServletContextHandler addContext(String path, Filter auth) {
@@ -105,7 +151,7 @@ public final class GitTestServer implements AutoCloseable {
 
   /** A new, empty repository served under {@code name}. */
   public TestRepository repo(String name) {
-    TestRepository repo = new TestRepository(name, baseUrl);
+    TestRepository repo = new TestRepository(name, baseUrl, httpsBaseUrl);
     if (repositories.putIfAbsent(name, repo) != null) {
       throw new IllegalArgumentException("repository " + name + " exists");
     }
@@ -125,9 +171,13 @@ public final class GitTestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     faults.reset();
-    server.tearDown();
+    try {
+      server.tearDown();
+    } catch (Exception e) {
+      throw new IllegalStateException("the test server did not stop", e);
+    }
   }
 
   /** Lets a request through only with the expected bearer token. */

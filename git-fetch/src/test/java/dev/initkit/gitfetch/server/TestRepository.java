@@ -33,11 +33,13 @@ public final class TestRepository {
   private final InMemoryRepository repo;
   private final String name;
   private final String baseUrl;
+  private final String httpsBaseUrl;
   private long clock = 1_700_000_000L;
 
-  TestRepository(String name, String baseUrl) {
+  TestRepository(String name, String baseUrl, String httpsBaseUrl) {
     this.name = name;
     this.baseUrl = baseUrl;
+    this.httpsBaseUrl = httpsBaseUrl;
     this.repo = new InMemoryRepository(new DfsRepositoryDescription(name));
   }
 
@@ -52,6 +54,14 @@ public final class TestRepository {
   /** The URL in the server's context that needs no credentials. */
   public String url() {
     return baseUrl + "/public/" + name + ".git";
+  }
+
+  /** The HTTPS URL that needs no credentials, on a server started with TLS. */
+  public String httpsUrl() {
+    if (httpsBaseUrl == null) {
+      throw new IllegalStateException("the server was started without TLS");
+    }
+    return httpsBaseUrl + "/public/" + name + ".git";
   }
 
   /** The URL in the context behind basic authentication. */
