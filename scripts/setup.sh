@@ -3,17 +3,30 @@
 # benchmarking initkit. Safe to run again. Needs root (or sudo) for apt-get.
 #
 #   bash scripts/setup.sh            # build and test prerequisites
-#   bash scripts/setup.sh --bench    # also the anchors the benchmarks compare with
+#   bash scripts/setup.sh --bench    # also what the benchmarks time with
 set -euo pipefail
 
 # Build and tests: the Maven wrapper downloads Maven with curl and unzip; git gives the build
 # commit shown by --version.
 packages=(ca-certificates curl unzip git)
-
-if [[ "${1:-}" == "--bench" ]]; then
-  # hyperfine times whole commands; GNU time reports peak memory.
-  packages+=(hyperfine time)
+# The images and the example Pods run in podman (runc: crun fails on these machines).
+packages+=(podman runc catatonit skopeo)
+# env-render's outputs are read back by the real readers: three shells, GNU envsubst,
+# python-dotenv and Node's dotenv (installed from npm by the test).
+packages+=(dash busybox gettext-base python3 python3-dotenv)
+# Node.js and npm only when missing: these machines bring their own, which Debian's npm
+# package would conflict with.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
 fi
+
+for option in "$@"; do
+  case "$option" in
+    # hyperfine times whole commands; GNU time reports peak memory.
+    --bench) packages+=(hyperfine time) ;;
+    *) echo "setup: unknown option $option (use --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

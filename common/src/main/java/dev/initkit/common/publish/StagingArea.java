@@ -258,10 +258,15 @@ public final class StagingArea implements AutoCloseable {
         throw e;
       }
       published = true;
-      Fsync.path(names.directory());
-      if (old != null) {
-        deleteQuietly(old);
-        movedAside = null;
+      try {
+        Fsync.path(names.directory());
+      } finally {
+        // Even when the flush fails (a SIGTERM's interrupt closes its channel), the previous
+        // result must not stay behind.
+        if (old != null) {
+          deleteQuietly(old);
+          movedAside = null;
+        }
       }
     } finally {
       swapLock.unlock();
