@@ -12,6 +12,7 @@ import dev.initkit.common.log.ProgressUnit;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.gitfetch.jgit.JGitClient;
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -148,19 +149,34 @@ public final class GitFetchCommand extends ToolCommand {
   @Override
   protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
     FetchOptions options = options(context);
+    Optional<EnvironmentProxies> proxies;
+    try {
+      proxies = EnvironmentProxies.from(context.environment());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    // JGit takes the process's default ProxySelector; set it for this run only.
+    ProxySelector previous = ProxySelector.getDefault();
+    proxies.ifPresent(ProxySelector::setDefault);
+    try {
+      return ToolOutcome.done(fetcher(context).fetch(options).toReport());
+    } finally {
+      ProxySelector.setDefault(previous);
+    }
+  }
+
+  private RepositoryFetcher fetcher(ToolContext context) throws UsageException {
     JGitClient client = new JGitClient();
     Retrier retrier =
         Retrier.create(retry.policy(), client.classifier())
             .withListener(new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL));
-    RepositoryFetcher fetcher =
-        new RepositoryFetcher(
-            client,
-            new SiblingRenamePublisher(),
-            retrier,
-            context.log(),
-            (task, total) -> context.progress(task, total, ProgressUnit.ITEMS),
-            context.log().clock());
-    return ToolOutcome.done(fetcher.fetch(options).toReport());
+    return new RepositoryFetcher(
+        client,
+        new SiblingRenamePublisher(),
+        retrier,
+        context.log(),
+        (task, total) -> context.progress(task, total, ProgressUnit.ITEMS),
+        context.log().clock());
   }
 
   /** Validates every flag and their combinations; nothing has been written yet. */

@@ -227,6 +227,8 @@ class BadOptionsTest {
     return Stream.of(
         Arguments.of("GIT_FETCH_DEPTH", "deep"),
         Arguments.of("GIT_FETCH_TIMEOUT", "soon"),
-        Arguments.of("GIT_FETCH_REPOO", REPO));
+        Arguments.of("GIT_FETCH_REPOO", REPO),
+        Arguments.of("HTTPS_PROXY", "socks5://proxy:1080"),
+        Arguments.of("HTTP_PROXY", "http://user:pw@proxy:3128"));
   }
 }

@@ -158,6 +158,11 @@ public final class GitTestServer implements AutoCloseable {
     return repo;
   }
 
+  /** The plain HTTP port. */
+  public int port() {
+    return server.getPort();
+  }
+
   public FaultKnobs faults() {
     return faults;
   }
