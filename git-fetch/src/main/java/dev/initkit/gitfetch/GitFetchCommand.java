@@ -9,6 +9,7 @@ import dev.initkit.common.cli.ToolOutcome;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.ProgressUnit;
+import dev.initkit.common.publish.ShutdownGuard;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.gitfetch.jgit.JGitClient;
@@ -158,14 +159,18 @@ public final class GitFetchCommand extends ToolCommand {
     // JGit takes the process's default ProxySelector; set it for this run only.
     ProxySelector previous = ProxySelector.getDefault();
     proxies.ifPresent(ProxySelector::setDefault);
-    try {
-      return ToolOutcome.done(fetcher(context).fetch(options).toReport());
+    // SIGTERM interrupts the work: JGit stops at its next progress update, and the staging
+    // directory is removed on the way out; the previous checkout stays untouched.
+    try (ShutdownGuard guard = ShutdownGuard.open();
+        ShutdownSignal signal = ShutdownSignal.open()) {
+      return ToolOutcome.done(fetcher(context, signal).fetch(options).toReport());
     } finally {
       ProxySelector.setDefault(previous);
     }
   }
 
-  private RepositoryFetcher fetcher(ToolContext context) throws UsageException {
+  private RepositoryFetcher fetcher(ToolContext context, ShutdownSignal signal)
+      throws UsageException {
     JGitClient client = new JGitClient();
     Retrier retrier =
         Retrier.create(retry.policy(), client.classifier())

@@ -15,4 +15,9 @@ public interface ProgressSource {
    * @param total the amount of work, or 0 when unknown
    */
   ProgressReporter start(String task, long total);
+
+  /** Whether the work should stop at the next check (SIGTERM). */
+  default boolean cancelled() {
+    return false;
+  }
 }

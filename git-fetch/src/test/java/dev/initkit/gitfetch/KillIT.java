@@ -141,6 +141,42 @@ class KillIT {
   }
 
   @Test
+  void sigtermDuringALiveTransferPublishesNothingAndTheNextRunCleansUp() throws Exception {
+    TestRepository repo = server.repo("trickle");
+    TestRepository.Tree tree = TestRepository.tree();
+    for (int i = 0; i < 400; i++) {
+      tree.randomFile("f" + i + ".bin", 8 * 1024, i);
+    }
+    repo.commit("main", "many objects", tree);
+    Path dest = volume.resolve("src");
+    server.faults().throttlePacks(16 * 1024, Duration.ofMillis(20));
+    Process child = start("--repo", repo.url(), "--dest", dest.toString());
+    awaitStagingOf(child);
+
+    child.destroy();
+
+    assertThat(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).isNotZero();
+    assertThat(dest).as(childLog()).doesNotExist();
+    server.faults().reset();
+
+    succeeds(GitFetchTesting.gitFetch(outside, "--repo", repo.url(), "--dest", dest.toString()));
+
+    assertThat(dest.resolve("f399.bin")).hasSize(8 * 1024);
+    assertThat(leftovers(volume)).isEmpty();
+  }
+
+  /** Polls until the child has created its staging directory (the transfer has begun). */
+  private void awaitStagingOf(Process child) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (leftovers(volume).isEmpty() || server.faults().packRequests() == 0) {
+      assertThat(child.isAlive()).as("child still running: %s", childLog()).isTrue();
+      assertThat(System.nanoTime()).as("child started its transfer").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
   void aChildRunWritesNothingOutsideTheVolume() throws Exception {
     TestRepository repo = server.repo("hermetic");
     repo.commit("main", "one", TestRepository.tree().file("a", "a").executable("x", "x"));

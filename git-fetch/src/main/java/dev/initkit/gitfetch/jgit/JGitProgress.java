@@ -48,7 +48,7 @@ final class JGitProgress implements ProgressMonitor {
 
   @Override
   public boolean isCancelled() {
-    return Thread.currentThread().isInterrupted();
+    return Thread.currentThread().isInterrupted() || source.cancelled();
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Scripted faults of the test server, applied to pack responses ({@code git-upload-pack}) and to
@@ -33,6 +34,8 @@ public final class FaultKnobs implements Filter {
   private volatile long stallAfterBytes;
   private volatile CountDownLatch stalled = new CountDownLatch(1);
   private final AtomicInteger packRequests = new AtomicInteger();
+  private volatile int throttleChunk;
+  private volatile Duration throttlePause = Duration.ZERO;
 
   /** The next {@code count} requests get HTTP {@code status}, then the server recovers. */
   public void failNextRequests(int count, int status) {
@@ -59,6 +62,15 @@ public final class FaultKnobs implements Filter {
     stall.set(new CountDownLatch(1));
   }
 
+  /**
+   * Pack responses trickle: {@code chunk} bytes at a time, each after a pause, like a slow link. 0
+   * turns it off.
+   */
+  public void throttlePacks(int chunk, Duration pause) {
+    throttlePause = pause;
+    throttleChunk = chunk;
+  }
+
   /** Waits until a pack response is being held; false if none was held in time. */
   public boolean awaitStalled(Duration timeout) throws InterruptedException {
     return stalled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,6 +91,7 @@ public final class FaultKnobs implements Filter {
   public void reset() {
     errorsLeft.set(0);
     dropsLeft.set(0);
+    throttleChunk = 0;
     release();
   }
 
@@ -107,6 +120,10 @@ public final class FaultKnobs implements Filter {
       drop = true;
     } else if (hold != null) {
       limit = stallAfterBytes;
+    }
+    if (limit == Long.MAX_VALUE && throttleChunk > 0) {
+      chain.doFilter(request, new Trickle(httpResponse, throttleChunk, throttlePause));
+      return;
     }
     if (limit == Long.MAX_VALUE) {
       chain.doFilter(request, response);
@@ -190,6 +207,59 @@ public final class FaultKnobs implements Filter {
       }
       // Abort the exchange: the client sees its response end in the middle of the pack.
       throw new IOException("scripted fault: connection dropped mid-pack");
+    }
+  }
+
+  /** A response written in small pieces with pauses between them. */
+  private static final class Trickle extends HttpServletResponseWrapper {
+    private final int chunk;
+    private final Duration pause;
+    private ServletOutputStream stream;
+
+    Trickle(HttpServletResponse response, int chunk, Duration pause) {
+      super(response);
+      this.chunk = chunk;
+      this.pause = pause;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+      if (stream == null) {
+        ServletOutputStream out = super.getOutputStream();
+        stream =
+            new ServletOutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                for (int done = 0; done < len; done += chunk) {
+                  out.write(b, off + done, Math.min(chunk, len - done));
+                  out.flush();
+                  // The server side of a slow link; the client and the test do not wait on it.
+                  LockSupport.parkNanos(pause.toNanos());
+                }
+              }
+
+              @Override
+              public void flush() throws IOException {
+                out.flush();
+              }
+
+              @Override
+              public boolean isReady() {
+                return out.isReady();
+              }
+
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                out.setWriteListener(listener);
+              }
+            };
+      }
+      return stream;
     }
   }
 }
