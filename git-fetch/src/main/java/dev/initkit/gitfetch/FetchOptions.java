@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param keepGitDir whether the published checkout keeps its {@code .git} directory
  * @param credentials how to authenticate
  * @param caBundle CAs to trust for HTTPS besides the runtime's own
+ * @param ssh how to connect over SSH
  * @param groupWritable whether files and directories get g+w, for a main container of another uid
  *     in the same group ({@code fsGroup}) that writes there
  * @param allowStale whether to keep the checkout in place, with a warning, when the remote cannot
@@ -28,6 +29,7 @@ public record FetchOptions(
     boolean groupWritable,
     GitCredentials credentials,
     Optional<CaBundle> caBundle,
+    SshSettings ssh,
     boolean allowStale) {
   /** Full history. */
   public static final int FULL_DEPTH = 0;
@@ -38,6 +40,7 @@ public record FetchOptions(
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(caBundle, "caBundle");
+    Objects.requireNonNull(ssh, "ssh");
     if (depth < 0) {
       throw new IllegalArgumentException("--depth must be 0 (full history) or more: " + depth);
     }

@@ -14,6 +14,7 @@ import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.gitfetch.jgit.JGitClient;
 import java.net.ProxySelector;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -141,6 +142,35 @@ public final class GitFetchCommand extends ToolCommand {
           "Trust the certificate authorities in FILE (PEM) for HTTPS, besides the runtime's own.")
   Path caFile;
 
+  @Option(
+      order = 160,
+      names = "--ssh-key-file",
+      paramLabel = "FILE",
+      description = "The private key for ssh:// and git@host:path repositories (RSA).")
+  Path sshKeyFile;
+
+  @Option(
+      order = 170,
+      names = "--ssh-key-passphrase-file",
+      paramLabel = "FILE",
+      description = "Read the private key's passphrase from FILE, again on each attempt.")
+  Path sshKeyPassphraseFile;
+
+  @Option(
+      order = 180,
+      names = "--ssh-known-hosts-file",
+      paramLabel = "FILE",
+      description = "The known_hosts file that must list the server's host key (required for ssh).")
+  Path sshKnownHostsFile;
+
+  @Option(
+      order = 190,
+      names = "--ssh-insecure-ignore-host-key",
+      description =
+          "Accept any host key (no protection against a man in the middle); logged as a warning"
+              + " on every run.")
+  boolean sshInsecureIgnoreHostKey;
+
   @Mixin RetryOptions retry;
 
   public static void main(String[] args) {
@@ -214,7 +244,53 @@ public final class GitFetchCommand extends ToolCommand {
         groupWritable,
         credentials(context, url),
         caBundle(url),
+        ssh(context, url),
         allowStale);
+  }
+
+  private SshSettings ssh(ToolContext context, RedactedUrl url) throws UsageException {
+    boolean anySsh =
+        sshKeyFile != null
+            || sshKeyPassphraseFile != null
+            || sshKnownHostsFile != null
+            || sshInsecureIgnoreHostKey;
+    if (url.scheme() != RedactedUrl.Scheme.SSH) {
+      if (anySsh) {
+        throw new UsageException("--ssh-* options are for ssh repositories, not " + url);
+      }
+      return SshSettings.NONE;
+    }
+    if (sshKnownHostsFile == null && !sshInsecureIgnoreHostKey) {
+      throw new UsageException(
+          "ssh needs --ssh-known-hosts-file to check the server's host key"
+              + " (or, knowingly, --ssh-insecure-ignore-host-key)");
+    }
+    if (sshKnownHostsFile != null && sshInsecureIgnoreHostKey) {
+      throw new UsageException(
+          "--ssh-known-hosts-file and --ssh-insecure-ignore-host-key contradict each other");
+    }
+    if (sshKeyPassphraseFile != null && sshKeyFile == null) {
+      throw new UsageException("--ssh-key-passphrase-file needs --ssh-key-file");
+    }
+    for (Path file : new Path[] {sshKeyFile, sshKnownHostsFile}) {
+      if (file != null && !Files.isReadable(file)) {
+        throw new UsageException("cannot read " + file);
+      }
+    }
+    if (sshInsecureIgnoreHostKey) {
+      context
+          .log()
+          .warn(
+              "the ssh host key is not checked (--ssh-insecure-ignore-host-key): anyone between"
+                  + " this Pod and the server can serve another repository");
+    }
+    return new SshSettings(
+        Optional.ofNullable(sshKeyFile),
+        sshKeyPassphraseFile == null
+            ? Optional.empty()
+            : Optional.of(readEachTime(context, "--ssh-key-passphrase-file", sshKeyPassphraseFile)),
+        Optional.ofNullable(sshKnownHostsFile),
+        sshInsecureIgnoreHostKey);
   }
 
   private Optional<CaBundle> caBundle(RedactedUrl url) throws UsageException {
@@ -292,8 +368,9 @@ public final class GitFetchCommand extends ToolCommand {
           "--bearer-token cannot be combined with --username/--password: choose one");
     }
     if ((passwordSource.isPresent() || bearerSource.isPresent())
-        && url.scheme() == RedactedUrl.Scheme.FILE) {
-      throw new UsageException("credentials were given for a file:// repository");
+        && (url.scheme() == RedactedUrl.Scheme.FILE || url.scheme() == RedactedUrl.Scheme.SSH)) {
+      throw new UsageException(
+          "--username, --password and --bearer-token are for http(s) repositories, not " + url);
     }
     return new GitCredentials(user, passwordSource, bearerSource);
   }

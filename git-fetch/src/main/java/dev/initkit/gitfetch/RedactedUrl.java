@@ -21,6 +21,7 @@ public final class RedactedUrl {
   public enum Scheme {
     HTTPS,
     HTTP,
+    SSH,
     FILE
   }
 
@@ -52,8 +53,8 @@ public final class RedactedUrl {
       return new RedactedUrl(Path.of(text), Scheme.FILE);
     }
     if (!text.contains("://") && SCP_LIKE.matcher(text).matches()) {
-      throw new IllegalArgumentException(
-          "ssh URLs (" + withoutUserInfo(text) + ") are not supported yet: use https");
+      // git@host:org/repo.git: the user name is part of the address, never a secret.
+      return new RedactedUrl(text, Scheme.SSH, null, null);
     }
     URI uri;
     try {
@@ -101,9 +102,16 @@ public final class RedactedUrl {
         }
         return new RedactedUrl(Path.of(uri.getPath()), Scheme.FILE);
       }
-      case "ssh", "git+ssh", "ssh+git" ->
+      case "ssh", "git+ssh", "ssh+git" -> {
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+          throw new IllegalArgumentException("'" + withoutUserInfo(text) + "' has no host name");
+        }
+        if (uri.getRawUserInfo() != null && uri.getRawUserInfo().contains(":")) {
           throw new IllegalArgumentException(
-              "ssh URLs (" + withoutUserInfo(text) + ") are not supported yet: use https");
+              "ssh URLs take no password: use --ssh-key-file (" + withoutUserInfo(text) + ")");
+        }
+        return new RedactedUrl(text, Scheme.SSH, null, null);
+      }
       case "git" ->
           throw new IllegalArgumentException(
               "git:// URLs are unauthenticated and unencrypted and not supported: use https");

@@ -77,7 +77,8 @@ public final class RepositoryFetcher {
   private FetchResult fetchOrThrow(FetchOptions options, Deadline deadline)
       throws InitkitException, InterruptedException, IOException {
     Instant start = clock.instant();
-    GitRemote remote = new GitRemote(options.repo(), options.credentials(), options.caBundle());
+    GitRemote remote =
+        new GitRemote(options.repo(), options.credentials(), options.caBundle(), options.ssh());
     Destination destination = options.destination();
     LinkSwitch link =
         destination instanceof Destination.Linked linked ? new LinkSwitch(linked) : null;

@@ -9,6 +9,7 @@ import dev.initkit.gitfetch.GitRef;
 import dev.initkit.gitfetch.GitRemote;
 import dev.initkit.gitfetch.GitRemoteException;
 import dev.initkit.gitfetch.ProgressSource;
+import dev.initkit.gitfetch.RedactedUrl;
 import dev.initkit.gitfetch.ResolvedRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +36,11 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 
 /**
  * git-fetch's {@link GitClient} on JGit: ls-remote to resolve, then init, fetch (shallow unless
@@ -66,9 +69,9 @@ public final class JGitClient implements GitClient {
       return ResolvedRef.ofCommit(commit);
     }
     Map<String, Ref> refs;
-    try {
+    try (SshdSessionFactory ssh = sshSessions(remote)) {
       LsRemoteCommand command = Git.lsRemoteRepository().setRemote(remote.url().url());
-      refs = configure(command, remote, ioTimeout).callAsMap();
+      refs = configure(command, remote, ioTimeout, ssh).callAsMap();
     } catch (GitAPIException | RuntimeException e) {
       throw remoteFailure(e);
     }
@@ -139,7 +142,8 @@ public final class JGitClient implements GitClient {
       config.setBoolean("gc", null, "autoDetach", false);
       config.save();
 
-      try (Git git = Git.wrap(repo)) {
+      try (Git git = Git.wrap(repo);
+          SshdSessionFactory ssh = sshSessions(remote)) {
         FetchCommand fetch =
             git.fetch()
                 .setRemote(REMOTE)
@@ -150,7 +154,7 @@ public final class JGitClient implements GitClient {
         if (depth > 0) {
           fetch.setDepth(depth);
         }
-        configure(fetch, remote, ioTimeout).call();
+        configure(fetch, remote, ioTimeout, ssh).call();
       } catch (GitAPIException | RuntimeException e) {
         throw remoteFailure(e);
       }
@@ -273,7 +277,8 @@ public final class JGitClient implements GitClient {
    * CAs to trust.
    */
   private <C extends TransportCommand<C, ?>> C configure(
-      C command, GitRemote remote, Duration ioTimeout) throws UsageException, GitRemoteException {
+      C command, GitRemote remote, Duration ioTimeout, SshdSessionFactory ssh)
+      throws UsageException, GitRemoteException {
     GitCredentials credentials = remote.credentials();
     // JGit counts whole seconds; round up so that a short remainder is not zero (no timeout).
     command.setTimeout((int) Math.max(1, (ioTimeout.toMillis() + 999) / 1000));
@@ -299,6 +304,9 @@ public final class JGitClient implements GitClient {
     }
     command.setTransportConfigCallback(
         transport -> {
+          if (transport instanceof SshTransport sshTransport && ssh != null) {
+            sshTransport.setSshSessionFactory(ssh);
+          }
           if (transport instanceof TransportHttp http) {
             if (!headers.isEmpty()) {
               http.setAdditionalHeaders(headers);
@@ -309,6 +317,13 @@ public final class JGitClient implements GitClient {
           }
         });
     return command;
+  }
+
+  /** An SSH client for this request when the remote is reached over ssh, else null. */
+  private static SshdSessionFactory sshSessions(GitRemote remote) throws UsageException {
+    return remote.url().scheme() == RedactedUrl.Scheme.SSH
+        ? SshSessions.create(remote.ssh())
+        : null;
   }
 
   private GitRemoteException remoteFailure(Exception e) {

@@ -18,7 +18,8 @@ import org.eclipse.jgit.errors.NoRemoteRepositoryException;
  * the HTTP status, so the status is read from the message.
  */
 public final class JGitFailureClassifier implements FailureClassifier {
-  private static final Pattern HTTP_5XX = Pattern.compile("\\b(5\\d\\d)\\b");
+  /** JGit's HTTP errors read "<url>: 503 Service Unavailable". */
+  private static final Pattern HTTP_5XX = Pattern.compile("https?://\\S*: (5\\d\\d)\\b");
 
   @Override
   public Classification classify(Exception failure) {
@@ -44,6 +45,21 @@ public final class JGitFailureClassifier implements FailureClassifier {
         return Classification.permanentCause(
             "the server's TLS certificate is not trusted: give its CA with --ca-file");
       }
+      // SSH: the host key is unknown or changed; the message carries the key's fingerprint.
+      if (message.contains("host key") || message.contains("server key")) {
+        return Classification.permanentCause(
+            "the ssh server's host key is not trusted (check --ssh-known-hosts-file): "
+                + t.getMessage());
+      }
+      if (message.contains("authentication failed")
+          || message.contains("no more authentication methods")
+          || message.contains("cannot log in")
+          || message.contains("auth fail")
+          || message.contains("cannot load the ssh key")) {
+        return Classification.permanentCause(
+            "the ssh server refused the key: check --ssh-key-file (and its passphrase): "
+                + t.getMessage());
+      }
       // 401: the server wants credentials we do not have, or refused those we sent.
       if (message.contains("not authorized")
           || message.contains("authentication is required")
@@ -68,8 +84,7 @@ public final class JGitFailureClassifier implements FailureClassifier {
       }
       Matcher status = HTTP_5XX.matcher(message);
       // 5xx: the server or a proxy in front of it is failing or overloaded, usually for a while.
-      if (status.find()
-          && (message.contains("http") || message.contains("service") || message.contains(":"))) {
+      if (status.find()) {
         return Classification.transientCause("server error (HTTP " + status.group(1) + ")");
       }
       // The connection ended in the middle of a response: a dropped connection or a restart.

@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
 
 /**
@@ -30,20 +31,28 @@ import org.eclipse.jgit.lib.TagBuilder;
 public final class TestRepository {
   private static final PersonIdent AUTHOR = new PersonIdent("Ada Tester", "ada@example.org");
 
-  private final InMemoryRepository repo;
+  private final Repository repo;
   private final String name;
   private final String baseUrl;
   private final String httpsBaseUrl;
   private long clock = 1_700_000_000L;
 
-  TestRepository(String name, String baseUrl, String httpsBaseUrl) {
+  public TestRepository(String name, String baseUrl, String httpsBaseUrl) {
     this.name = name;
     this.baseUrl = baseUrl;
     this.httpsBaseUrl = httpsBaseUrl;
     this.repo = new InMemoryRepository(new DfsRepositoryDescription(name));
   }
 
-  InMemoryRepository repository() {
+  /** A repository the test made elsewhere (on disk, for servers that need a directory). */
+  public TestRepository(String name, Repository repo) {
+    this.name = name;
+    this.baseUrl = null;
+    this.httpsBaseUrl = null;
+    this.repo = repo;
+  }
+
+  public Repository repository() {
     return repo;
   }
 
