@@ -178,6 +178,7 @@ public final class GitFetchCommand extends ToolCommand {
   }
 
   @Override
+  @SuppressWarnings("try") // the guard works by being open, not by being used
   protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
     FetchOptions options = options(context);
     Optional<EnvironmentProxies> proxies;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.eclipse.jgit.junit.ssh.SshTestGitServer;
 import org.eclipse.jgit.lib.Repository;
@@ -107,7 +108,10 @@ class SshIT {
             .run();
 
     assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
-    assertThat(result.stderr()).contains("permanent").contains("host key");
+    assertThat(result.stderr())
+        .contains("permanent")
+        .contains("host key")
+        .contains("the server presented ssh-rsa " + KeyUtils.getFingerPrint(hostKey.getPublic()));
     assertThat(volume.resolve("src")).doesNotExist();
   }
 

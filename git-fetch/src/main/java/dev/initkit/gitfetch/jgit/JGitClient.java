@@ -40,7 +40,6 @@ import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 
 /**
  * git-fetch's {@link GitClient} on JGit: ls-remote to resolve, then init, fetch (shallow unless
@@ -69,11 +68,16 @@ public final class JGitClient implements GitClient {
       return ResolvedRef.ofCommit(commit);
     }
     Map<String, Ref> refs;
-    try (SshdSessionFactory ssh = sshSessions(remote)) {
+    SshSessions ssh = sshSessions(remote);
+    try {
       LsRemoteCommand command = Git.lsRemoteRepository().setRemote(remote.url().url());
       refs = configure(command, remote, ioTimeout, ssh).callAsMap();
     } catch (GitAPIException | RuntimeException e) {
-      throw remoteFailure(e);
+      throw remoteFailure(e, ssh);
+    } finally {
+      if (ssh != null) {
+        ssh.close();
+      }
     }
     if (ref instanceof GitRef.RemoteHead) {
       Ref head = refs.get(Constants.HEAD);
@@ -142,8 +146,8 @@ public final class JGitClient implements GitClient {
       config.setBoolean("gc", null, "autoDetach", false);
       config.save();
 
-      try (Git git = Git.wrap(repo);
-          SshdSessionFactory ssh = sshSessions(remote)) {
+      SshSessions ssh = sshSessions(remote);
+      try (Git git = Git.wrap(repo)) {
         FetchCommand fetch =
             git.fetch()
                 .setRemote(REMOTE)
@@ -156,7 +160,11 @@ public final class JGitClient implements GitClient {
         }
         configure(fetch, remote, ioTimeout, ssh).call();
       } catch (GitAPIException | RuntimeException e) {
-        throw remoteFailure(e);
+        throw remoteFailure(e, ssh);
+      } finally {
+        if (ssh != null) {
+          ssh.close();
+        }
       }
 
       ObjectId fetched = fetchedCommit(repo, ref, spec);
@@ -277,7 +285,7 @@ public final class JGitClient implements GitClient {
    * CAs to trust.
    */
   private <C extends TransportCommand<C, ?>> C configure(
-      C command, GitRemote remote, Duration ioTimeout, SshdSessionFactory ssh)
+      C command, GitRemote remote, Duration ioTimeout, SshSessions ssh)
       throws UsageException, GitRemoteException {
     GitCredentials credentials = remote.credentials();
     // JGit counts whole seconds; round up so that a short remainder is not zero (no timeout).
@@ -305,7 +313,7 @@ public final class JGitClient implements GitClient {
     command.setTransportConfigCallback(
         transport -> {
           if (transport instanceof SshTransport sshTransport && ssh != null) {
-            sshTransport.setSshSessionFactory(ssh);
+            sshTransport.setSshSessionFactory(ssh.factory());
           }
           if (transport instanceof TransportHttp http) {
             if (!headers.isEmpty()) {
@@ -320,7 +328,7 @@ public final class JGitClient implements GitClient {
   }
 
   /** An SSH client for this request when the remote is reached over ssh, else null. */
-  private static SshdSessionFactory sshSessions(GitRemote remote) throws UsageException {
+  private static SshSessions sshSessions(GitRemote remote) throws UsageException {
     return remote.url().scheme() == RedactedUrl.Scheme.SSH
         ? SshSessions.create(remote.ssh())
         : null;
@@ -328,6 +336,18 @@ public final class JGitClient implements GitClient {
 
   private GitRemoteException remoteFailure(Exception e) {
     return new GitRemoteException(classifier.classify(e), e);
+  }
+
+  /** As {@link #remoteFailure(Exception)}, naming a host key the known hosts rejected. */
+  private GitRemoteException remoteFailure(Exception e, SshSessions ssh) {
+    Classification classification = classifier.classify(e);
+    if (ssh != null && ssh.rejectedKey().isPresent()) {
+      classification =
+          new Classification(
+              classification.failureClass(),
+              classification.reason() + " (the server presented " + ssh.rejectedKey().get() + ")");
+    }
+    return new GitRemoteException(classification, e);
   }
 
   private static GitRemoteException permanent(String reason) {

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.eclipse.jgit.internal.transport.sshd.OpenSshServerKeyDatabase;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.sshd.KeyPasswordProvider;
@@ -22,10 +26,30 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * the known_hosts file given, no ~/.ssh/config, no agent, no default identities. An unknown or
  * changed host key fails the connection (there is no one to ask).
  */
-final class SshSessions {
-  private SshSessions() {}
+final class SshSessions implements AutoCloseable {
+  private final SshdSessionFactory factory;
+  private final AtomicReference<String> rejectedKey;
 
-  static SshdSessionFactory create(SshSettings settings) throws UsageException {
+  private SshSessions(SshdSessionFactory factory, AtomicReference<String> rejectedKey) {
+    this.factory = factory;
+    this.rejectedKey = rejectedKey;
+  }
+
+  SshdSessionFactory factory() {
+    return factory;
+  }
+
+  /** The fingerprint of a host key the server presented and the known hosts did not hold. */
+  Optional<String> rejectedKey() {
+    return Optional.ofNullable(rejectedKey.get());
+  }
+
+  @Override
+  public void close() {
+    factory.close();
+  }
+
+  static SshSessions create(SshSettings settings) throws UsageException {
     char[] passphrase = passphrase(settings.passphrase().orElse(null));
     // A home that is never read: every file JGit would look for there is configured below.
     File home = new File(File.separator + "nonexistent-git-fetch-home");
@@ -39,10 +63,53 @@ final class SshSessions {
             .setDefaultKnownHostsFiles(
                 dir -> settings.knownHosts().map(List::of).orElse(List.<Path>of()))
             .setKeyPasswordProvider(provider -> new FixedPassphrase(passphrase));
+    AtomicReference<String> rejected = new AtomicReference<>();
     if (settings.ignoreHostKey()) {
       builder.setServerKeyDatabase((h, dir) -> new AnyHostKey());
+    } else {
+      ServerKeyDatabase knownHosts =
+          new OpenSshServerKeyDatabase(
+              false, settings.knownHosts().map(List::of).orElse(List.of()));
+      builder.setServerKeyDatabase((h, dir) -> new NoteRejectedKey(knownHosts, rejected));
     }
-    return builder.build(null);
+    return new SshSessions(builder.build(null), rejected);
+  }
+
+  /** The known hosts decide; a key they reject is noted, so the error can show its fingerprint. */
+  private static final class NoteRejectedKey implements ServerKeyDatabase {
+    private final ServerKeyDatabase delegate;
+    private final AtomicReference<String> rejected;
+
+    NoteRejectedKey(ServerKeyDatabase delegate, AtomicReference<String> rejected) {
+      this.delegate = delegate;
+      this.rejected = rejected;
+    }
+
+    @Override
+    public List<PublicKey> lookup(
+        String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
+      return delegate.lookup(connectAddress, remoteAddress, config);
+    }
+
+    @Override
+    public boolean accept(
+        String connectAddress,
+        InetSocketAddress remoteAddress,
+        PublicKey serverKey,
+        Configuration config,
+        CredentialsProvider provider) {
+      boolean accepted =
+          delegate.accept(connectAddress, remoteAddress, serverKey, config, provider);
+      if (!accepted) {
+        rejected.set(
+            KeyUtils.getKeyType(serverKey)
+                + " "
+                + KeyUtils.getFingerPrint(serverKey)
+                + " for "
+                + connectAddress);
+      }
+      return accepted;
+    }
   }
 
   private static char[] passphrase(SecretSource source) throws UsageException {
