@@ -19,8 +19,10 @@ import java.util.function.Predicate;
  * The permission bits a published result gets, applied to the staged tree before it becomes
  * visible. The main container usually runs as another uid than the tool, so results are
  * group-readable: 0644 for files, 0755 for directories, 0640 for files that may hold secrets.
- * {@code --group-writable} adds g+w everywhere; {@code --mode} sets the file mode explicitly (and
- * directories get it plus x wherever it grants r, so they stay listable).
+ * Executable files stay executable wherever they are readable (0755, or 0750 for a secret one): a
+ * checked-out script must still run. {@code --group-writable} adds g+w everywhere; {@code --mode}
+ * sets the file mode explicitly (and directories get it plus x wherever it grants r, so they stay
+ * listable).
  *
  * <p>Immutable; each {@code with…} method returns a new policy.
  */
@@ -131,11 +133,20 @@ public final class FileModes {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
             if (attrs.isRegularFile()) {
-              set(file, modeFor(root.relativize(file), false));
+              set(file, fileMode(file, root.relativize(file)));
             }
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  private int fileMode(Path file, Path relative) throws IOException {
+    int mode = modeFor(relative, false);
+    boolean executable =
+        Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+            .contains(PosixFilePermission.OWNER_EXECUTE);
+    // An explicit --mode is the user's word; otherwise keep what makes a script a script.
+    return explicitFileMode == null && executable ? withSearchWhereReadable(mode) : mode;
   }
 
   private static void set(Path path, int mode) throws IOException {

@@ -100,4 +100,22 @@ class FileModesTest {
 
     assertThat(modeOf(file)).isEqualTo(0640);
   }
+
+  @Test
+  void executableFilesStayExecutableUnlessAModeIsGiven() throws IOException {
+    Path root = Files.createDirectory(volume.resolve("root"));
+    Path script = Files.writeString(root.resolve("run.sh"), "#!/bin/sh\n");
+    Path secretScript = Files.writeString(root.resolve("secret.sh"), "#!/bin/sh\n");
+    Files.setPosixFilePermissions(script, FileModes.toPermissions(0700));
+    Files.setPosixFilePermissions(secretScript, FileModes.toPermissions(0700));
+
+    FileModes.defaults().withSecretFiles(p -> p.equals(Path.of("secret.sh"))).applyTo(root);
+
+    assertThat(modeOf(script)).isEqualTo(0755);
+    assertThat(modeOf(secretScript)).isEqualTo(0750);
+
+    FileModes.defaults().withFileMode(0600).applyTo(root);
+
+    assertThat(modeOf(script)).isEqualTo(0600);
+  }
 }

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# git-fetch against the git CLI, in the same run: a generated mid-size repository (10,000 files by
+# default) served over smart HTTP on loopback by `git http-backend` under lighttpd, cloned by
+# git-fetch (the runnable jar, heap capped at 64 MiB), by `git clone --depth 1` and by a full
+# `git clone`. Whole process including JVM start; the commands alternate within each round; each
+# run writes into an emptied directory on tmpfs (the disk's inode allocator would otherwise
+# dominate, see the benchmarking notes). Median and min-max wall time, peak RSS (GNU time).
+#
+#   bash bench/git-fetch.sh                      # 10,000 files, 5 rounds
+#   FILES=2000 RUNS=9 bash bench/git-fetch.sh
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bash bench/git-fetch.sh
+#
+# Needs git, lighttpd, GNU time and python3 (Debian: apt-get install git lighttpd time python3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${RUNS:-5}
+files=${FILES:-10000}
+java=${JAVA:-java}
+work=${BENCH_DIR:-/dev/shm/initkit-bench-git-fetch}
+backend=$(git --exec-path)/git-http-backend
+
+for tool in git lighttpd python3; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install $tool)" >&2; exit 2; }
+done
+[[ -x /usr/bin/time ]] || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
+[[ -x "$backend" ]] || { echo "needs git http-backend at $backend" >&2; exit 2; }
+
+./mvnw -B -q -pl git-fetch -am package -DskipTests >/dev/null
+jar=git-fetch/target/git-fetch.jar
+
+rm -rf "$work"
+mkdir -p "$work/src" "$work/srv" "$work/out"
+
+# A repository that looks like source code: nested folders, text files of 1-8 KiB (some
+# executable), three commits of history. Deterministic, so runs are comparable.
+python3 - "$work/src" "$files" <<'PY'
+import os, random, sys
+root, count = sys.argv[1], int(sys.argv[2])
+rnd = random.Random(42)
+words = [''.join(rnd.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(rnd.randint(2, 10)))
+         for _ in range(2000)]
+for i in range(count):
+    d = os.path.join(root, f"mod{i % 40:02d}", f"pkg{(i // 40) % 25:02d}")
+    os.makedirs(d, exist_ok=True)
+    size = rnd.randint(1024, 8192)
+    lines, n = [], 0
+    while n < size:
+        line = ' '.join(rnd.choice(words) for _ in range(rnd.randint(3, 12)))
+        lines.append(line)
+        n += len(line) + 1
+    path = os.path.join(d, f"file{i:05d}.txt")
+    with open(path, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+    if i % 50 == 0:
+        os.chmod(path, 0o755)
+PY
+git -C "$work/src" init -q -b main
+git -C "$work/src" -c user.name=bench -c user.email=bench@example.org add -A
+git -C "$work/src" -c user.name=bench -c user.email=bench@example.org commit -q -m one
+for n in two three; do
+  find "$work/src" -name 'file*0.txt' -path '*mod0*' -exec sh -c 'echo "$1" >> "$2"' _ "$n" {} \;
+  git -C "$work/src" -c user.name=bench -c user.email=bench@example.org commit -q -am "$n"
+done
+git clone -q --bare "$work/src" "$work/srv/repo.git"
+git -C "$work/srv/repo.git" gc -q
+repo_size=$(du -sk "$work/srv/repo.git" | cut -f1)
+tree_size=$(du -sk --exclude=.git "$work/src" | cut -f1)
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >"$work/lighttpd.conf" <<CONF
+server.modules = ("mod_alias", "mod_cgi", "mod_setenv")
+server.document-root = "$work/srv"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$work/lighttpd.log"
+alias.url = ("/git" => "$backend")
+\$HTTP["url"] =~ "^/git" {
+  cgi.assign = ("" => "")
+  setenv.add-environment = ("GIT_PROJECT_ROOT" => "$work/srv", "GIT_HTTP_EXPORT_ALL" => "1")
+}
+CONF
+lighttpd -D -f "$work/lighttpd.conf" &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; [[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT
+url="http://127.0.0.1:$port/git/repo.git"
+for _ in $(seq 100); do
+  git ls-remote "$url" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+heap="-Xmx64m"
+tuned="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+declare -a labels=(
+  "git-fetch (depth 1)"
+  "git-fetch (depth 1, C1+SerialGC)"
+  "git-fetch re-run (verified)"
+  "git clone --depth 1"
+  "git clone (full)"
+  "git-fetch --depth 0"
+)
+declare -a commands=(
+  "$java $heap -jar $jar --quiet --repo $url --dest $work/out/gf"
+  "$java $tuned -jar $jar --quiet --repo $url --dest $work/out/gf"
+  "$java $heap -jar $jar --quiet --repo $url --dest $work/out/gf-kept"
+  "git clone -q --depth 1 $url $work/out/git"
+  "git clone -q $url $work/out/git"
+  "$java $heap -jar $jar --quiet --repo $url --depth 0 --dest $work/out/gf"
+)
+
+# The re-run row needs a checkout in place.
+$java $heap -jar $jar --quiet --repo "$url" --dest "$work/out/gf-kept"
+
+results="$work/results.txt"
+: >"$results"
+for round in $(seq "$runs"); do
+  for i in "${!commands[@]}"; do
+    rm -rf "$work/out/gf" "$work/out/git"
+    sync
+    /usr/bin/time -f "$i %e %M" -o "$work/time.txt" ${commands[$i]} >/dev/null 2>"$work/err.txt" \
+      || { echo "failed: ${commands[$i]}" >&2; cat "$work/err.txt" >&2; exit 1; }
+    cat "$work/time.txt" >>"$results"
+  done
+done
+
+echo "repository: $files files, $((tree_size / 1024)) MiB checked out, $((repo_size / 1024)) MiB packed, 3 commits"
+python3 - "$results" "${labels[@]}" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+labels = sys.argv[2:]
+print(f"{'command':36} {'median s':>9} {'min-max s':>13} {'peak MiB':>9}")
+base = None
+for i, label in enumerate(labels):
+    times = [float(t) for k, t, _ in rows if int(k) == i]
+    peaks = [int(m) for k, _, m in rows if int(k) == i]
+    median = statistics.median(times)
+    print(f"{label:36} {median:9.2f} {min(times):6.2f}-{max(times):<6.2f} {max(peaks) / 1024:9.1f}")
+PY
+echo "($runs rounds, commands alternating; whole process; output on tmpfs; $(nproc) cores;" \
+  "$($java -version 2>&1 | head -1); $(git --version); $(date -u +%F))"

@@ -1,0 +1,42 @@
+package dev.initkit.gitfetch;
+
+import dev.initkit.common.failure.UsageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What git-fetch needs from a git library; the JGit adapter implements it. */
+public interface GitClient {
+  /**
+   * Asks the remote which commit {@code ref} names now (one round trip, like {@code git
+   * ls-remote}). A full commit id is returned as it is, without asking.
+   *
+   * @param ioTimeout how long a connect or a read may stall
+   * @throws GitRemoteException when the remote cannot be reached or refuses, or the ref is unknown
+   */
+  ResolvedRef resolve(GitRemote remote, GitRef ref, Duration ioTimeout)
+      throws GitRemoteException, UsageException;
+
+  /**
+   * Fetches {@code ref} into a new repository in the empty directory {@code workTree} and checks
+   * its commit out there, with {@code depth} commits of history (0: all).
+   *
+   * @throws GitRemoteException when the remote fails, including a commit it does not have
+   * @throws IOException when writing the work tree fails
+   */
+  CheckedOutCommit checkout(
+      GitRemote remote,
+      ResolvedRef ref,
+      int depth,
+      Path workTree,
+      Duration ioTimeout,
+      ProgressSource progress)
+      throws GitRemoteException, IOException, UsageException;
+
+  /**
+   * The commit checked out in {@code workTree} if its {@code .git} is intact, HEAD points at a
+   * commit that is present, and no tracked file was changed or removed; empty otherwise.
+   */
+  Optional<CheckedOutCommit> verify(Path workTree) throws IOException;
+}

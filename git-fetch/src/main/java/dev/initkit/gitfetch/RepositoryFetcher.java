@@ -1,0 +1,347 @@
+package dev.initkit.gitfetch;
+
+import dev.initkit.common.failure.InitkitException;
+import dev.initkit.common.failure.JobFailedException;
+import dev.initkit.common.log.Log;
+import dev.initkit.common.retry.Deadline;
+import dev.initkit.common.retry.Retrier;
+import dev.initkit.common.units.DataSize;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Puts the requested commit of a repository into the volume, whole, and says what it did.
+ *
+ * <ol>
+ *   <li>Looks at what the destination holds: a checkout git-fetch published, verified (its
+ *       completion record, and with {@code .git}, HEAD and an unchanged work tree).
+ *   <li>A commit id already in place needs no network: done. Otherwise asks the remote which commit
+ *       the ref names now (one round trip).
+ *   <li>Same commit: done, nothing downloaded. Remote unreachable and {@code --allow-stale}: the
+ *       checkout in place is kept, with a warning.
+ *   <li>Otherwise fetches into a staging directory in the same volume and publishes it whole: a
+ *       rename for {@code --dest}, a new checkout and an atomic symlink swap for {@code --root
+ *       --link}, old checkouts pruned.
+ * </ol>
+ */
+public final class RepositoryFetcher {
+  /** The longest a connect or a read may stall before the attempt fails (transient). */
+  static final Duration MAX_IO_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final Duration MIN_IO_TIMEOUT = Duration.ofSeconds(1);
+
+  private final GitClient client;
+  private final ResultPublisher publisher;
+  private final Retrier retrier;
+  private final Log log;
+  private final ProgressSource progress;
+  private final Clock clock;
+
+  public RepositoryFetcher(
+      GitClient client,
+      ResultPublisher publisher,
+      Retrier retrier,
+      Log log,
+      ProgressSource progress,
+      Clock clock) {
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.client = Objects.requireNonNull(client, "client");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.retrier = Objects.requireNonNull(retrier, "retrier");
+    this.log = Objects.requireNonNull(log, "log");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * @throws InterruptedException when SIGTERM stopped the run; nothing new was published
+   */
+  public FetchResult fetch(FetchOptions options) throws InitkitException, InterruptedException {
+    try {
+      return fetchOrThrow(options, retrier.startDeadline());
+    } catch (IOException e) {
+      throw new JobFailedException(
+          "could not write the checkout: " + e + " (is the volume writable and not full?)", e);
+    }
+  }
+
+  private FetchResult fetchOrThrow(FetchOptions options, Deadline deadline)
+      throws InitkitException, InterruptedException, IOException {
+    Instant start = clock.instant();
+    GitRemote remote =
+        new GitRemote(options.repo(), options.credentials(), options.caBundle(), options.ssh());
+    Destination destination = options.destination();
+    LinkSwitch link =
+        destination instanceof Destination.Linked linked ? new LinkSwitch(linked) : null;
+    Optional<Path> currentDir = currentCheckoutDir(destination, link);
+    Optional<CheckedOutCommit> existing =
+        currentDir.isPresent() ? verifyExisting(currentDir.get(), options) : Optional.empty();
+    existing.ifPresent(
+        e ->
+            log.debug(
+                "verified the checkout in place",
+                "commit",
+                e.commit(),
+                "elapsedMillis",
+                Duration.between(start, clock.instant()).toMillis()));
+
+    if (options.ref() instanceof GitRef.Commit wanted
+        && existing.map(e -> e.commit().equals(wanted.id())).orElse(false)) {
+      return finished(
+          FetchResult.Action.VERIFIED, options, existing.get(), currentDir.get(), start);
+    }
+
+    ResolvedRef resolved;
+    try {
+      resolved =
+          retrier.run(
+              deadline, number -> client.resolve(remote, options.ref(), ioTimeout(deadline)));
+    } catch (InitkitException e) {
+      if (options.allowStale() && existing.isPresent() && isTransient(e)) {
+        return keptStale(options, existing.get(), currentDir.get(), start, e);
+      }
+      throw e;
+    }
+    log.debug(
+        "listed the remote's refs",
+        "commit",
+        resolved.commit(),
+        "elapsedMillis",
+        Duration.between(start, clock.instant()).toMillis());
+    if (existing.isPresent() && existing.get().commit().equals(resolved.commit())) {
+      return finished(
+          FetchResult.Action.VERIFIED, options, existing.get(), currentDir.get(), start);
+    }
+
+    FetchResult.Action action =
+        existing.isPresent() || currentDir.isPresent()
+            ? FetchResult.Action.UPDATED
+            : FetchResult.Action.CLONED;
+    log.info(
+        "fetching " + options.repo() + " at " + describe(resolved),
+        "depth",
+        options.depth() == FetchOptions.FULL_DEPTH ? "full" : options.depth());
+    try {
+      if (destination instanceof Destination.Direct direct) {
+        CheckedOutCommit commit = publishInto(direct.dir(), remote, resolved, options, deadline);
+        return finished(action, options, commit, direct.dir(), start);
+      }
+      Destination.Linked linked = (Destination.Linked) destination;
+      Path checkout = linked.worktrees().resolve(resolved.commit());
+      Optional<CheckedOutCommit> reusable =
+          Files.isDirectory(checkout, LinkOption.NOFOLLOW_LINKS)
+              ? verifyExisting(checkout, options)
+              : Optional.empty();
+      CheckedOutCommit commit =
+          reusable.isPresent()
+              ? reusable.get()
+              : publishInto(checkout, remote, resolved, options, deadline);
+      link.pointAt(checkout);
+      for (Path pruned : link.prune(checkout)) {
+        log.debug("pruned old checkout " + pruned.getFileName());
+      }
+      return finished(action, options, commit, linked.linkPath(), start);
+    } catch (InitkitException e) {
+      if (options.allowStale() && existing.isPresent() && isTransient(e)) {
+        return keptStale(options, existing.get(), currentDir.get(), start, e);
+      }
+      throw e;
+    }
+  }
+
+  private Optional<Path> currentCheckoutDir(Destination destination, LinkSwitch link)
+      throws IOException, JobFailedException {
+    if (destination instanceof Destination.Direct direct) {
+      return Files.exists(direct.dir(), LinkOption.NOFOLLOW_LINKS)
+          ? Optional.of(direct.dir())
+          : Optional.empty();
+    }
+    try {
+      return link.current().filter(Files::isDirectory);
+    } catch (IOException e) {
+      throw new JobFailedException(e.getMessage(), e);
+    }
+  }
+
+  /** The commit in {@code dir} if git-fetch published it there and it is intact. */
+  private Optional<CheckedOutCommit> verifyExisting(Path dir, FetchOptions options)
+      throws IOException {
+    boolean keepGitDir = options.keepGitDir();
+    Optional<CompletionRecord> record =
+        publisher.completionText(dir).flatMap(CompletionRecord::parse);
+    if (record.isEmpty()) {
+      return Optional.empty();
+    }
+    if (record.get().groupWritable() != options.groupWritable()) {
+      log.info(
+          "the checkout in place was made "
+              + (options.groupWritable() ? "without" : "with")
+              + " --group-writable; fetching again");
+      return Optional.empty();
+    }
+    Optional<CheckedOutCommit> recorded = Optional.of(record.get().commit());
+    boolean hasGitDir = Files.isDirectory(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
+    if (hasGitDir != keepGitDir) {
+      log.info(
+          "the checkout in place was made "
+              + (hasGitDir ? "with" : "without")
+              + " .git; fetching again");
+      return Optional.empty();
+    }
+    if (!keepGitDir) {
+      return recorded;
+    }
+    Optional<CheckedOutCommit> verified = client.verify(dir);
+    if (verified.isEmpty() || !verified.get().commit().equals(recorded.get().commit())) {
+      log.warn(
+          "the checkout at "
+              + recorded.get().shortId()
+              + " was changed since it was published; fetching it again",
+          "path",
+          dir);
+      return Optional.empty();
+    }
+    return verified;
+  }
+
+  /** Fetches into a staging directory beside {@code dir} and swaps it in whole. */
+  private CheckedOutCommit publishInto(
+      Path dir, GitRemote remote, ResolvedRef resolved, FetchOptions options, Deadline deadline)
+      throws InitkitException, InterruptedException, IOException {
+    try (ResultPublisher.Staging staging = publisher.stage(dir)) {
+      Path work = staging.path();
+      CheckedOutCommit commit =
+          retrier.run(
+              deadline,
+              number -> {
+                emptyDirectory(work);
+                return client.checkout(
+                    remote, resolved, options.depth(), work, ioTimeout(deadline), progress);
+              });
+      log.debug("fetched and checked out " + commit.shortId(), "path", work);
+      if (options.keepGitDir()) {
+        excludeMarker(work);
+      } else {
+        SiblingRenamePublisher.deleteTree(work.resolve(".git"));
+      }
+      if (options.groupWritable()) {
+        GroupWritable.apply(work);
+      }
+      staging.publish(new CompletionRecord(commit, options.groupWritable()).format());
+      log.debug("published " + commit.shortId(), "path", dir);
+      return commit;
+    }
+  }
+
+  /**
+   * How long one connect or read may stall: at most {@link #MAX_IO_TIMEOUT}, and never past the
+   * deadline, so that a hung server ends in a retry or in exit 3, not in a hang.
+   */
+  static Duration ioTimeout(Deadline deadline) {
+    Duration remaining = deadline.remaining();
+    Duration timeout = remaining.compareTo(MAX_IO_TIMEOUT) < 0 ? remaining : MAX_IO_TIMEOUT;
+    return timeout.compareTo(MIN_IO_TIMEOUT) < 0 ? MIN_IO_TIMEOUT : timeout;
+  }
+
+  /** A retry starts from an empty directory: whatever a failed attempt wrote goes. */
+  private static void emptyDirectory(Path dir) throws IOException {
+    try (var entries = Files.list(dir)) {
+      for (Path entry : entries.toList()) {
+        SiblingRenamePublisher.deleteTree(entry);
+      }
+    }
+  }
+
+  /** Keeps the completion marker out of {@code git status}. */
+  private static void excludeMarker(Path workTree) throws IOException {
+    Path exclude = workTree.resolve(".git/info/exclude");
+    Files.createDirectories(exclude.getParent());
+    Files.writeString(
+        exclude,
+        "/" + SiblingRenamePublisher.MARKER + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
+
+  private static boolean isTransient(InitkitException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof GitRemoteException remote) {
+        return remote.classification().isTransient();
+      }
+    }
+    return false;
+  }
+
+  private FetchResult keptStale(
+      FetchOptions options, CheckedOutCommit existing, Path dir, Instant start, InitkitException e)
+      throws IOException {
+    log.warn(
+        "kept the checkout at "
+            + existing.shortId()
+            + ", which may be stale: the remote could not be reached (--allow-stale)",
+        "cause",
+        e.getMessage());
+    return finished(FetchResult.Action.KEPT_STALE, options, existing, dir, start);
+  }
+
+  private FetchResult finished(
+      FetchResult.Action action,
+      FetchOptions options,
+      CheckedOutCommit commit,
+      Path path,
+      Instant start)
+      throws IOException {
+    Path counted =
+        options.destination() instanceof Destination.Linked linked
+            ? linked.worktrees().resolve(commit.commit())
+            : path;
+    TreeStats stats = TreeStats.of(counted);
+    Duration duration = Duration.between(start, clock.instant());
+    FetchResult result =
+        new FetchResult(
+            action,
+            options.repo(),
+            options.ref(),
+            commit,
+            path,
+            stats.files(),
+            stats.bytes(),
+            duration);
+    if (action != FetchResult.Action.KEPT_STALE) {
+      log.info(
+          action.label()
+              + " "
+              + options.repo()
+              + " at "
+              + commit.shortId()
+              + String.format(
+                  Locale.ROOT,
+                  " (%,d files, %s) in %.1f s",
+                  stats.files(),
+                  DataSize.ofBytes(stats.bytes()).format(),
+                  duration.toMillis() / 1000.0),
+          "ref",
+          options.ref(),
+          "commit",
+          commit.commit(),
+          "path",
+          path);
+    }
+    return result;
+  }
+
+  private static String describe(ResolvedRef resolved) {
+    String commit = resolved.commit().substring(0, 8);
+    return resolved.refName().map(name -> name + " (" + commit + ")").orElse(commit);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.initkit.gitfetch;
+
+/**
+ * Tells long library loops that the JVM is shutting down (SIGTERM). The thread interrupt that
+ * common's ShutdownGuard sends is not enough on its own: JGit clears the interrupt flag around its
+ * timed reads, so its progress checks also ask this flag.
+ */
+public final class ShutdownSignal implements AutoCloseable {
+  private final Thread hook;
+  private volatile boolean raised;
+
+  private ShutdownSignal() {
+    this.hook = new Thread(() -> raised = true, "git-fetch-shutdown-signal");
+  }
+
+  /** Raised when the JVM starts shutting down, until closed. */
+  public static ShutdownSignal open() {
+    ShutdownSignal signal = new ShutdownSignal();
+    Runtime.getRuntime().addShutdownHook(signal.hook);
+    return signal;
+  }
+
+  /** A signal that is never raised, for callers without a JVM to watch. */
+  public static ShutdownSignal never() {
+    return new ShutdownSignal();
+  }
+
+  public boolean isRaised() {
+    return raised;
+  }
+
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNeverAdded) {
+      // Either the hook is running now, or this signal was never registered.
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.initkit.gitfetch;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** How many files and bytes a checkout holds, its {@code .git} and marker not counted. */
+record TreeStats(long files, long bytes) {
+  static TreeStats of(Path root) throws IOException {
+    long[] counts = new long[2];
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return dir.equals(root.resolve(".git"))
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (file.getParent().equals(root)
+                && file.getFileName().toString().equals(SiblingRenamePublisher.MARKER)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isRegularFile() || attrs.isSymbolicLink()) {
+              counts[0]++;
+            }
+            if (attrs.isRegularFile()) {
+              counts[1] += attrs.size();
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return new TreeStats(counts[0], counts[1]);
+  }
+}

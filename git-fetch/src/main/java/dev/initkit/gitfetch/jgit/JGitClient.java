@@ -1,0 +1,356 @@
+package dev.initkit.gitfetch.jgit;
+
+import dev.initkit.common.failure.Classification;
+import dev.initkit.common.failure.UsageException;
+import dev.initkit.gitfetch.CheckedOutCommit;
+import dev.initkit.gitfetch.GitClient;
+import dev.initkit.gitfetch.GitCredentials;
+import dev.initkit.gitfetch.GitRef;
+import dev.initkit.gitfetch.GitRemote;
+import dev.initkit.gitfetch.GitRemoteException;
+import dev.initkit.gitfetch.ProgressSource;
+import dev.initkit.gitfetch.RedactedUrl;
+import dev.initkit.gitfetch.ResolvedRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.LsRemoteCommand;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * git-fetch's {@link GitClient} on JGit: ls-remote to resolve, then init, fetch (shallow unless
+ * depth 0) and checkout into an empty work tree. The remote's URL is stored without user info and
+ * credentials are handed to each request, never written to {@code .git/config}.
+ */
+public final class JGitClient implements GitClient {
+  private static final String REMOTE = "origin";
+  private static final String FETCHED_COMMIT_REF = "refs/initkit/fetched";
+
+  private final JGitFailureClassifier classifier = new JGitFailureClassifier();
+
+  public JGitClient() {
+    HermeticSystemReader.install();
+  }
+
+  /** The classifier of this adapter's failures, for the retry logic. */
+  public JGitFailureClassifier classifier() {
+    return classifier;
+  }
+
+  @Override
+  public ResolvedRef resolve(GitRemote remote, GitRef ref, Duration ioTimeout)
+      throws GitRemoteException, UsageException {
+    if (ref instanceof GitRef.Commit commit) {
+      return ResolvedRef.ofCommit(commit);
+    }
+    Map<String, Ref> refs;
+    SshSessions ssh = sshSessions(remote);
+    try {
+      LsRemoteCommand command = Git.lsRemoteRepository().setRemote(remote.url().url());
+      refs = configure(command, remote, ioTimeout, ssh).callAsMap();
+    } catch (GitAPIException | RuntimeException e) {
+      throw remoteFailure(e, ssh);
+    } finally {
+      if (ssh != null) {
+        ssh.close();
+      }
+    }
+    if (ref instanceof GitRef.RemoteHead) {
+      Ref head = refs.get(Constants.HEAD);
+      if (head == null || head.getObjectId() == null) {
+        throw permanent("the remote has no HEAD (is it empty?): name a branch with --ref");
+      }
+      if (head.isSymbolic() && head.getTarget().getName().startsWith(Constants.R_HEADS)) {
+        String target = head.getTarget().getName();
+        return new ResolvedRef(
+            ref,
+            commitOf(head),
+            Optional.of(target),
+            Optional.of(target.substring(Constants.R_HEADS.length())));
+      }
+      return new ResolvedRef(ref, commitOf(head), Optional.of(Constants.HEAD), Optional.empty());
+    }
+    GitRef.Name name = (GitRef.Name) ref;
+    String[] candidates =
+        name.isFullName()
+            ? new String[] {name.name()}
+            : new String[] {Constants.R_HEADS + name.name(), Constants.R_TAGS + name.name()};
+    for (String candidate : candidates) {
+      Ref found = refs.get(candidate);
+      if (found != null && found.getObjectId() != null) {
+        Optional<String> branch =
+            candidate.startsWith(Constants.R_HEADS)
+                ? Optional.of(candidate.substring(Constants.R_HEADS.length()))
+                : Optional.empty();
+        return new ResolvedRef(ref, commitOf(found), Optional.of(candidate), branch);
+      }
+    }
+    String hint =
+        name.looksLikeAbbreviatedCommit() ? " (commit ids must be given in full, 40 digits)" : "";
+    throw permanent("no branch or tag '" + name.name() + "' on the remote: check --ref" + hint);
+  }
+
+  /** The commit a ref points at: the peeled id of an annotated tag. */
+  private static String commitOf(Ref ref) {
+    ObjectId peeled = ref.getPeeledObjectId();
+    return (peeled != null ? peeled : ref.getObjectId()).name();
+  }
+
+  @Override
+  public CheckedOutCommit checkout(
+      GitRemote remote,
+      ResolvedRef ref,
+      int depth,
+      Path workTree,
+      Duration ioTimeout,
+      ProgressSource progress)
+      throws GitRemoteException, IOException, UsageException {
+    Path gitDir = workTree.resolve(Constants.DOT_GIT);
+    try (Repository repo =
+        new FileRepositoryBuilder()
+            .setGitDir(gitDir.toFile())
+            .setWorkTree(workTree.toFile())
+            .build()) {
+      repo.create(false);
+      RefSpec spec = fetchSpec(ref);
+      StoredConfig config = repo.getConfig();
+      config.setString("remote", REMOTE, "url", remote.url().url());
+      config.setString("remote", REMOTE, "fetch", spec.toString());
+      // No automatic gc after the fetch: JGit would run it in a background thread, writing into
+      // the staging directory while it is being published.
+      config.setInt("gc", null, "auto", 0);
+      config.setBoolean("gc", null, "autoDetach", false);
+      config.save();
+
+      SshSessions ssh = sshSessions(remote);
+      try (Git git = Git.wrap(repo)) {
+        FetchCommand fetch =
+            git.fetch()
+                .setRemote(REMOTE)
+                .setRefSpecs(spec)
+                .setTagOpt(TagOpt.NO_TAGS)
+                .setRemoveDeletedRefs(false)
+                .setProgressMonitor(new JGitProgress(progress));
+        if (depth > 0) {
+          fetch.setDepth(depth);
+        }
+        configure(fetch, remote, ioTimeout, ssh).call();
+      } catch (GitAPIException | RuntimeException e) {
+        throw remoteFailure(e, ssh);
+      } finally {
+        if (ssh != null) {
+          ssh.close();
+        }
+      }
+
+      ObjectId fetched = fetchedCommit(repo, ref, spec);
+      try (RevWalk walk = new RevWalk(repo)) {
+        RevCommit commit = walk.parseCommit(fetched);
+        DirCacheCheckout checkout =
+            new DirCacheCheckout(repo, repo.lockDirCache(), commit.getTree());
+        checkout.setFailOnConflict(true);
+        checkout.setProgressMonitor(new JGitProgress(progress));
+        checkout.checkout();
+        pointHead(repo, ref, commit);
+        return new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant());
+      } catch (MissingObjectException e) {
+        throw new GitRemoteException(classifier.classify(e), e);
+      }
+    }
+  }
+
+  /** What to fetch: the ref the commit was resolved from, or the commit itself by id. */
+  private static RefSpec fetchSpec(ResolvedRef ref) {
+    if (ref.refName().isEmpty()) {
+      return new RefSpec(ref.commit() + ":" + FETCHED_COMMIT_REF);
+    }
+    String name = ref.refName().get();
+    if (name.startsWith(Constants.R_HEADS)) {
+      return new RefSpec(
+          "+" + name + ":" + Constants.R_REMOTES + REMOTE + "/" + name.substring(11));
+    }
+    if (name.startsWith(Constants.R_TAGS)) {
+      return new RefSpec("+" + name + ":" + name);
+    }
+    return new RefSpec("+" + name + ":" + FETCHED_COMMIT_REF);
+  }
+
+  /**
+   * The commit that arrived: where a ref was fetched, its new value (the branch may have moved
+   * since it was resolved; the newer commit is as good and is what the report names).
+   */
+  private ObjectId fetchedCommit(Repository repo, ResolvedRef ref, RefSpec spec)
+      throws IOException, GitRemoteException {
+    Ref local = repo.exactRef(spec.getDestination());
+    if (local == null) {
+      if (ref.refName().isEmpty()
+          && repo.getObjectDatabase().has(ObjectId.fromString(ref.commit()))) {
+        return ObjectId.fromString(ref.commit());
+      }
+      throw permanent("the fetch brought no " + spec.getSource() + ": check --ref");
+    }
+    Ref peeled = repo.getRefDatabase().peel(local);
+    return peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : local.getObjectId();
+  }
+
+  /** HEAD on a local branch of the same name for a branch (as git clone does), else detached. */
+  private static void pointHead(Repository repo, ResolvedRef ref, RevCommit commit)
+      throws IOException {
+    if (ref.branch().isPresent()) {
+      String branch = ref.branch().get();
+      RefUpdate create = repo.updateRef(Constants.R_HEADS + branch);
+      create.setNewObjectId(commit);
+      check(create.forceUpdate(), create);
+      RefUpdate head = repo.updateRef(Constants.HEAD);
+      check(head.link(Constants.R_HEADS + branch), head);
+      StoredConfig config = repo.getConfig();
+      config.setString("branch", branch, "remote", REMOTE);
+      config.setString("branch", branch, "merge", Constants.R_HEADS + branch);
+      config.save();
+    } else {
+      RefUpdate head = repo.updateRef(Constants.HEAD, true);
+      head.setNewObjectId(commit);
+      check(head.forceUpdate(), head);
+    }
+  }
+
+  private static void check(RefUpdate.Result result, RefUpdate update) throws IOException {
+    switch (result) {
+      case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {
+        // updated
+      }
+      default -> throw new IOException("could not update " + update.getName() + ": " + result);
+    }
+  }
+
+  @Override
+  public Optional<CheckedOutCommit> verify(Path workTree) throws IOException {
+    Path gitDir = workTree.resolve(Constants.DOT_GIT);
+    if (!Files.isDirectory(gitDir)) {
+      return Optional.empty();
+    }
+    try (Repository repo =
+            new FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile())
+                .setWorkTree(workTree.toFile())
+                .setMustExist(true)
+                .build();
+        Git git = Git.wrap(repo);
+        RevWalk walk = new RevWalk(repo)) {
+      Ref head = repo.exactRef(Constants.HEAD);
+      if (head == null || head.getObjectId() == null) {
+        return Optional.empty();
+      }
+      RevCommit commit = walk.parseCommit(head.getObjectId());
+      Status status = git.status().call();
+      if (status.hasUncommittedChanges()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant()));
+    } catch (RepositoryNotFoundException | MissingObjectException e) {
+      return Optional.empty();
+    } catch (GitAPIException | RuntimeException e) {
+      // A damaged repository: the caller fetches again.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Timeouts, credentials for this request only (read now: a rotated Secret is picked up), and the
+   * CAs to trust.
+   */
+  private <C extends TransportCommand<C, ?>> C configure(
+      C command, GitRemote remote, Duration ioTimeout, SshSessions ssh)
+      throws UsageException, GitRemoteException {
+    GitCredentials credentials = remote.credentials();
+    // JGit counts whole seconds; round up so that a short remainder is not zero (no timeout).
+    command.setTimeout((int) Math.max(1, (ioTimeout.toMillis() + 999) / 1000));
+    if (credentials.password().isPresent()) {
+      command.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(
+              credentials.username().orElse(""),
+              credentials.password().get().read().reveal().toCharArray()));
+    } else if (credentials.username().isPresent()) {
+      command.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(credentials.username().get(), new char[0]));
+    }
+    Map<String, String> headers =
+        credentials.bearer().isPresent()
+            ? Map.of("Authorization", "Bearer " + credentials.bearer().get().read().reveal())
+            : Map.of();
+    TrustingConnectionFactory trusting;
+    try {
+      trusting =
+          remote.trust().isPresent() ? new TrustingConnectionFactory(remote.trust().get()) : null;
+    } catch (IOException e) {
+      throw new GitRemoteException(Classification.permanentCause(e.getMessage()), e);
+    }
+    command.setTransportConfigCallback(
+        transport -> {
+          if (transport instanceof SshTransport sshTransport && ssh != null) {
+            sshTransport.setSshSessionFactory(ssh.factory());
+          }
+          if (transport instanceof TransportHttp http) {
+            if (!headers.isEmpty()) {
+              http.setAdditionalHeaders(headers);
+            }
+            if (trusting != null) {
+              http.setHttpConnectionFactory(trusting);
+            }
+          }
+        });
+    return command;
+  }
+
+  /** An SSH client for this request when the remote is reached over ssh, else null. */
+  private static SshSessions sshSessions(GitRemote remote) throws UsageException {
+    return remote.url().scheme() == RedactedUrl.Scheme.SSH
+        ? SshSessions.create(remote.ssh())
+        : null;
+  }
+
+  private GitRemoteException remoteFailure(Exception e) {
+    return new GitRemoteException(classifier.classify(e), e);
+  }
+
+  /** As {@link #remoteFailure(Exception)}, naming a host key the known hosts rejected. */
+  private GitRemoteException remoteFailure(Exception e, SshSessions ssh) {
+    Classification classification = classifier.classify(e);
+    if (ssh != null && ssh.rejectedKey().isPresent()) {
+      classification =
+          new Classification(
+              classification.failureClass(),
+              classification.reason() + " (the server presented " + ssh.rejectedKey().get() + ")");
+    }
+    return new GitRemoteException(classification, e);
+  }
+
+  private static GitRemoteException permanent(String reason) {
+    return new GitRemoteException(Classification.permanentCause(reason), null);
+  }
+}

@@ -1,0 +1,286 @@
+package dev.initkit.gitfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initkit.common.testkit.ToolResult;
+import dev.initkit.common.testkit.ToolRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad option value and combination: exit 2 with one line that names the problem, and nothing
+ * written in the volume. No server is needed: all of these are found before any work.
+ */
+class BadOptionsTest {
+  private static final String REPO = "https://git.example.org/team/app.git";
+
+  @TempDir Path volume;
+  @TempDir Path outside;
+
+  static Stream<Arguments> badInputs() {
+    return Stream.of(
+        bad("no --repo", "--repo is required", "--dest", "{v}/src"),
+        bad("empty --repo", "--repo", "--repo", "", "--dest", "{v}/src"),
+        bad("ftp URL", "not a repository URL", "--repo", "ftp://host/x.git", "--dest", "{v}/src"),
+        bad(
+            "ssh without known hosts",
+            "--ssh-known-hosts-file",
+            "--repo",
+            "git@github.com:org/app.git",
+            "--dest",
+            "{v}/s"),
+        bad(
+            "ssh URL with password",
+            "no password",
+            "--repo",
+            "ssh://git:pw@host/app.git",
+            "--dest",
+            "{v}/s"),
+        bad(
+            "ssh options for https",
+            "--ssh-*",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--ssh-insecure-ignore-host-key"),
+        bad(
+            "both host key options",
+            "contradict",
+            "--repo",
+            "ssh://git@host/app.git",
+            "--dest",
+            "{v}/s",
+            "--ssh-known-hosts-file",
+            "{o}/password",
+            "--ssh-insecure-ignore-host-key"),
+        bad(
+            "passphrase without key",
+            "needs --ssh-key-file",
+            "--repo",
+            "ssh://git@host/app.git",
+            "--dest",
+            "{v}/s",
+            "--ssh-known-hosts-file",
+            "{o}/password",
+            "--ssh-key-passphrase-file",
+            "{o}/password"),
+        bad(
+            "missing key file",
+            "cannot read",
+            "--repo",
+            "ssh://git@host/app.git",
+            "--dest",
+            "{v}/s",
+            "--ssh-known-hosts-file",
+            "{o}/password",
+            "--ssh-key-file",
+            "{o}/absent"),
+        bad("git URL", "git://", "--repo", "git://host/app.git", "--dest", "{v}/s"),
+        bad("URL without host", "no host", "--repo", "https:///x.git", "--dest", "{v}/s"),
+        bad("not a URL", "--repo", "--repo", "https://exa mple.org/x", "--dest", "{v}/s"),
+        bad("ref with ..", "--ref", "--repo", REPO, "--ref", "a..b", "--dest", "{v}/s"),
+        bad("ref with space", "--ref", "--repo", REPO, "--ref", "a b", "--dest", "{v}/s"),
+        bad("ref starting -", "--ref", "--repo", REPO, "--ref", "-rf", "--dest", "{v}/s"),
+        bad("ref ending .lock", "--ref", "--repo", REPO, "--ref", "x.lock", "--dest", "{v}/s"),
+        bad("ref with ~", "--ref", "--repo", REPO, "--ref", "main~1", "--dest", "{v}/s"),
+        bad("negative depth", "--depth", "--repo", REPO, "--depth", "-1", "--dest", "{v}/s"),
+        bad("depth not a number", "--depth", "--repo", REPO, "--depth", "one", "--dest", "{v}/s"),
+        bad("no destination", "--dest DIR, or --root DIR", "--repo", REPO),
+        bad(
+            "dest and root",
+            "cannot be combined",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--root",
+            "{v}/r",
+            "--link",
+            "cur"),
+        bad("root without link", "go together", "--repo", REPO, "--root", "{v}/r"),
+        bad("link without root", "go together", "--repo", REPO, "--link", "cur"),
+        bad("link with slash", "--link", "--repo", REPO, "--root", "{v}/r", "--link", "a/b"),
+        bad("hidden link", "--link", "--repo", REPO, "--root", "{v}/r", "--link", ".cur"),
+        bad("link ..", "--link", "--repo", REPO, "--root", "{v}/r", "--link", ".."),
+        bad("dest is /", "root directory", "--repo", REPO, "--dest", "/"),
+        bad(
+            "password without user",
+            "needs --username",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--password",
+            "p4ss"),
+        bad(
+            "password twice",
+            "both given",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--username",
+            "u",
+            "--password",
+            "p4ss",
+            "--password-file",
+            "{o}/password"),
+        bad(
+            "missing password file",
+            "--password-file",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--username",
+            "u",
+            "--password-file",
+            "{o}/absent"),
+        bad(
+            "bearer with user",
+            "cannot be combined",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--username",
+            "u",
+            "--bearer-token",
+            "t0k"),
+        bad(
+            "token twice",
+            "both given",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--bearer-token",
+            "t0k",
+            "--bearer-token-file",
+            "{o}/password"),
+        bad(
+            "credentials for file://",
+            "file://",
+            "--repo",
+            "file:///srv/repo.git",
+            "--dest",
+            "{v}/s",
+            "--bearer-token",
+            "t0k"),
+        bad(
+            "bad timeout",
+            "--timeout",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--timeout",
+            "5 parsecs"),
+        bad(
+            "zero retry interval",
+            "--retry-initial",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--retry-initial",
+            "0s"),
+        bad(
+            "ca file not PEM",
+            "--ca-file",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--ca-file",
+            "{o}/password"),
+        bad(
+            "missing ca file",
+            "--ca-file",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--ca-file",
+            "{o}/x"),
+        bad(
+            "ca file for http",
+            "--ca-file",
+            "--repo",
+            "http://git.example.org/x.git",
+            "--dest",
+            "{v}/s",
+            "--ca-file",
+            "{o}/password"),
+        bad(
+            "bad log format",
+            "--log-format",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--log-format",
+            "xml"),
+        bad("unknown flag", "--branch", "--repo", REPO, "--dest", "{v}/s", "--branch", "main"));
+  }
+
+  private static Arguments bad(String name, String expected, String... args) {
+    return Arguments.of(name, expected, List.of(args));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInputs")
+  void badValueExitsTwoAndWritesNothing(String name, String expected, List<String> args)
+      throws Exception {
+    Files.writeString(outside.resolve("password"), "secret\n");
+    List<String> resolved = new ArrayList<>();
+    for (String arg : args) {
+      resolved.add(arg.replace("{v}", volume.toString()).replace("{o}", outside.toString()));
+    }
+
+    ToolResult result =
+        ToolRun.of(new GitFetchCommand())
+            .args("--termination-log", outside.resolve("termination-log").toString())
+            .args(resolved.toArray(String[]::new))
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+    assertThat(result.stderrLines()).filteredOn(line -> line.contains(" ERROR ")).hasSize(1);
+    assertThat(result.stderr()).contains(expected);
+    assertThat(volume).isEmptyDirectory();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badEnvironment")
+  void badEnvironmentValueExitsTwoNamingTheVariable(String variable, String value)
+      throws Exception {
+    ToolResult result =
+        ToolRun.of(new GitFetchCommand())
+            .args("--termination-log", outside.resolve("termination-log").toString())
+            .env("GIT_FETCH_REPO", REPO)
+            .env("GIT_FETCH_DEST", volume.resolve("src").toString())
+            .env(variable, value)
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+    assertThat(result.stderr()).contains(variable);
+    assertThat(volume).isEmptyDirectory();
+  }
+
+  static Stream<Arguments> badEnvironment() {
+    return Stream.of(
+        Arguments.of("GIT_FETCH_DEPTH", "deep"),
+        Arguments.of("GIT_FETCH_TIMEOUT", "soon"),
+        Arguments.of("GIT_FETCH_REPOO", REPO),
+        Arguments.of("HTTPS_PROXY", "socks5://proxy:1080"),
+        Arguments.of("HTTP_PROXY", "http://user:pw@proxy:3128"));
+  }
+}

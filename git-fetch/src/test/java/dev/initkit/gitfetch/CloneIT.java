@@ -1,0 +1,261 @@
+package dev.initkit.gitfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.initkit.common.testkit.JsonSchemas;
+import dev.initkit.common.testkit.ToolResult;
+import dev.initkit.common.testkit.ToolRun;
+import dev.initkit.gitfetch.server.GitTestServer;
+import dev.initkit.gitfetch.server.TestRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One-shot clones over smart HTTP from a real GitServlet on loopback. */
+class CloneIT {
+  private static GitTestServer server;
+
+  @TempDir Path volume;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = GitTestServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @AfterEach
+  void resetFaults() {
+    server.faults().reset();
+  }
+
+  private ToolRun gitFetch(String... args) {
+    return ToolRun.of(new GitFetchCommand())
+        .args("--termination-log", volume.resolve("termination-log").toString())
+        .args(args);
+  }
+
+  private static String git(Path workTree, String... args) throws Exception {
+    String[] command = new String[args.length + 3];
+    command[0] = "git";
+    command[1] = "-C";
+    command[2] = workTree.toString();
+    System.arraycopy(args, 0, command, 3, args.length);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
+    return out.strip();
+  }
+
+  @Test
+  void clonesRemoteHeadWithSymlinksExecutablesAndNonAsciiNames() throws Exception {
+    TestRepository repo = server.repo("files");
+    String commit =
+        repo.commit(
+            "main",
+            "first",
+            TestRepository.tree()
+                .file("README.md", "hello\n")
+                .executable("bin/run.sh", "#!/bin/sh\necho run\n")
+                .symlink("docs", "README.md")
+                .file("données/héllo wörld ✓.txt", "bonjour\n"));
+    Path dest = volume.resolve("src");
+
+    ToolResult result = gitFetch("--repo", repo.url(), "--dest", dest.toString()).run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(dest.resolve("README.md")).hasContent("hello");
+    assertThat(Files.getPosixFilePermissions(dest.resolve("bin/run.sh")))
+        .contains(PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.getPosixFilePermissions(dest.resolve("README.md")))
+        .doesNotContain(PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.isSymbolicLink(dest.resolve("docs"))).isTrue();
+    assertThat(Files.readSymbolicLink(dest.resolve("docs"))).isEqualTo(Path.of("README.md"));
+    assertThat(dest.resolve("données/héllo wörld ✓.txt")).hasContent("bonjour");
+    assertThat(git(dest, "rev-parse", "HEAD")).isEqualTo(commit);
+    assertThat(git(dest, "symbolic-ref", "--short", "HEAD")).isEqualTo("main");
+    assertThat(git(dest, "status", "--porcelain")).isEmpty();
+    assertThat(result.stderr()).contains("cloned " + repo.url() + " at " + commit.substring(0, 8));
+  }
+
+  @Test
+  void clonesBranchTagAndCommitById() throws Exception {
+    TestRepository repo = server.repo("refs");
+    String first = repo.commit("main", "one", TestRepository.tree().file("v", "1"));
+    String second = repo.commit("main", "two", TestRepository.tree().file("v", "2"));
+    String feature = repo.commit("feature", "f", TestRepository.tree().file("v", "feature"));
+    repo.annotatedTag("v1.0", first);
+    repo.tag("light", second);
+
+    assertThat(clone(repo, "feature", "b")).hasContent("feature");
+    assertThat(git(volume.resolve("b"), "rev-parse", "HEAD")).isEqualTo(feature);
+    assertThat(clone(repo, "v1.0", "t")).hasContent("1");
+    assertThat(git(volume.resolve("t"), "rev-parse", "HEAD")).isEqualTo(first);
+    assertThat(clone(repo, "light", "l")).hasContent("2");
+    assertThat(clone(repo, first, "c")).hasContent("1");
+    assertThat(git(volume.resolve("c"), "rev-parse", "HEAD")).isEqualTo(first);
+    assertThat(clone(repo, "refs/heads/main", "m")).hasContent("2");
+  }
+
+  private Path clone(TestRepository repo, String ref, String dir) {
+    ToolResult result =
+        gitFetch("--repo", repo.url(), "--ref", ref, "--dest", volume.resolve(dir).toString())
+            .run();
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    return volume.resolve(dir).resolve("v");
+  }
+
+  @Test
+  void shallowByDefaultAndFullHistoryWithDepthZero() throws Exception {
+    TestRepository repo = server.repo("history");
+    for (int i = 0; i < 5; i++) {
+      repo.commit("main", "commit " + i, TestRepository.tree().file("n", "" + i));
+    }
+    Path shallow = volume.resolve("shallow");
+    Path full = volume.resolve("full");
+
+    GitFetchTesting.succeeds(gitFetch("--repo", repo.url(), "--dest", shallow.toString()));
+    GitFetchTesting.succeeds(
+        gitFetch("--repo", repo.url(), "--depth", "0", "--dest", full.toString()));
+
+    assertThat(git(shallow, "rev-list", "--count", "HEAD")).isEqualTo("1");
+    assertThat(shallow.resolve(".git/shallow")).exists();
+    assertThat(git(full, "rev-list", "--count", "HEAD")).isEqualTo("5");
+    assertThat(full.resolve(".git/shallow")).doesNotExist();
+  }
+
+  @Test
+  void publishesWithoutGitDirectoryOnRequest() throws Exception {
+    TestRepository repo = server.repo("plain");
+    repo.commit("main", "one", TestRepository.tree().file("a.txt", "a").symlink("b", "a.txt"));
+    Path dest = volume.resolve("plain");
+
+    ToolResult result =
+        gitFetch("--repo", repo.url(), "--dest", dest.toString(), "--without-git-dir").run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(dest.resolve(".git")).doesNotExist();
+    assertThat(dest.resolve("a.txt")).hasContent("a");
+    assertThat(Files.isSymbolicLink(dest.resolve("b"))).isTrue();
+  }
+
+  @Test
+  void reportsUrlRefCommitTimeFilesAndBytes() throws Exception {
+    TestRepository repo = server.repo("report");
+    String commit =
+        repo.commit(
+            "main", "one", TestRepository.tree().file("a.txt", "abc").file("d/b.txt", "de"));
+    Path report = volume.resolve("report.json");
+
+    ToolResult result =
+        gitFetch(
+                "--repo",
+                repo.url(),
+                "--dest",
+                volume.resolve("out").toString(),
+                "--report",
+                report.toString())
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    JsonNode json =
+        JsonSchemas.assertValid(
+            JsonSchemas.REPORT_V1, Files.readString(report, StandardCharsets.UTF_8));
+    JsonNode r = json.get("result");
+    assertThat(r.get("action").asText()).isEqualTo("cloned");
+    assertThat(r.get("repo").asText()).isEqualTo(repo.url());
+    assertThat(r.get("ref").asText()).isEqualTo("HEAD");
+    assertThat(r.get("commit").asText()).isEqualTo(commit);
+    assertThat(r.get("commitTime").asText()).isEqualTo("2023-11-14T22:13:20Z");
+    assertThat(r.get("files").asLong()).isEqualTo(2);
+    assertThat(r.get("bytes").asLong()).isEqualTo(5);
+    assertThat(r.get("durationMillis").asLong()).isNotNegative();
+  }
+
+  @Test
+  void unknownRefFailsPermanentlyAndWritesNothing() throws IOException {
+    TestRepository repo = server.repo("noref");
+    repo.commit("main", "one", TestRepository.tree().file("a", "a"));
+    Path dest = volume.resolve("dest");
+
+    ToolResult result =
+        gitFetch("--repo", repo.url(), "--ref", "nope", "--dest", dest.toString()).run();
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr()).contains("permanent").contains("no branch or tag 'nope'");
+    assertThat(dest).doesNotExist();
+    assertThat(volume.resolve("termination-log")).content().contains("nope");
+  }
+
+  @Test
+  void unknownRepositoryFailsPermanently() {
+    ToolResult result =
+        gitFetch(
+                "--repo",
+                server.repo("known").url().replace("known", "unknown"),
+                "--dest",
+                volume.resolve("dest").toString())
+            .run();
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr()).contains("permanent").contains("not found");
+    assertThat(volume.resolve("dest")).doesNotExist();
+  }
+
+  @Test
+  void unknownCommitIdFailsPermanently() {
+    TestRepository repo = server.repo("nocommit");
+    repo.commit("main", "one", TestRepository.tree().file("a", "a"));
+
+    ToolResult result =
+        gitFetch(
+                "--repo",
+                repo.url(),
+                "--ref",
+                "0123456789012345678901234567890123456789",
+                "-v",
+                "--dest",
+                volume.resolve("dest").toString())
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+    assertThat(result.stderr()).contains("permanent");
+    assertThat(volume.resolve("dest")).doesNotExist();
+  }
+
+  @Test
+  void groupWritableOnRequestKeepsExecutableBitsAndSymlinks() throws Exception {
+    TestRepository repo = server.repo("groupwrite");
+    repo.commit(
+        "main",
+        "one",
+        TestRepository.tree()
+            .file("d/a.txt", "a")
+            .executable("run.sh", "#!/bin/sh\n")
+            .symlink("link", "d/a.txt"));
+    Path dest = volume.resolve("shared");
+
+    GitFetchTesting.succeeds(
+        gitFetch("--repo", repo.url(), "--dest", dest.toString(), "--group-writable"));
+
+    assertThat(Files.getPosixFilePermissions(dest.resolve("d/a.txt")))
+        .contains(PosixFilePermission.GROUP_WRITE);
+    assertThat(Files.getPosixFilePermissions(dest.resolve("d")))
+        .contains(PosixFilePermission.GROUP_WRITE);
+    assertThat(Files.getPosixFilePermissions(dest.resolve("run.sh")))
+        .contains(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.isSymbolicLink(dest.resolve("link"))).isTrue();
+    assertThat(git(dest, "status", "--porcelain")).isEmpty();
+  }
+}
