@@ -149,11 +149,12 @@ public final class SiblingRenamePublisher implements ResultPublisher {
         });
   }
 
-  /** Forces a file's or directory's content and metadata to disk. */
+  /**
+   * Forces a file's or directory's content and metadata to disk. Read-only: fsync needs no write
+   * access, and JGit's pack files are read-only (a non-root user cannot open them for writing).
+   */
   static void fsync(Path path) throws IOException {
-    boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-    try (FileChannel channel =
-        FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       channel.force(true);
     }
   }
