@@ -1,0 +1,286 @@
+package dev.initkit.depsfetch.resolver;
+
+import dev.initkit.common.failure.FailureClassifier;
+import dev.initkit.depsfetch.ArtifactResolution;
+import dev.initkit.depsfetch.Coordinates;
+import dev.initkit.depsfetch.Credentials;
+import dev.initkit.depsfetch.Exclusion;
+import dev.initkit.depsfetch.Repository;
+import dev.initkit.depsfetch.ResolutionException;
+import dev.initkit.depsfetch.ResolutionRequest;
+import dev.initkit.depsfetch.ResolvedSet;
+import dev.initkit.depsfetch.ResolvedSet.RepositoryFile;
+import dev.initkit.depsfetch.ResolvedSet.ResolvedArtifact;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.aether.AbstractRepositoryListener;
+import org.eclipse.aether.RepositoryEvent;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession.CloseableSession;
+import org.eclipse.aether.RepositorySystemSession.SessionBuilder;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.ArtifactRepository;
+import org.eclipse.aether.repository.Authentication;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.resolution.ResolutionErrorPolicy;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
+import org.eclipse.aether.transfer.AbstractTransferListener;
+import org.eclipse.aether.transfer.TransferEvent;
+import org.eclipse.aether.util.filter.ScopeDependencyFilter;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
+import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
+
+/**
+ * Maven Resolver 2 behind the {@link ArtifactResolution} port, configured to give Maven's own
+ * classpath answer: the artifacts are dependencies of a synthetic root, and the result is read in
+ * pre-order, as Maven 3 orders a project's classpath.
+ *
+ * <p>Every attempt gets a fresh session, so nothing a failed attempt learnt (a missing file, a
+ * failed transfer) is remembered by the next; failures are never cached in the local repository
+ * either. Resolver's own HTTP retries are off: the tool's Retrier decides, with {@link
+ * ResolverFailureClassifier}.
+ */
+public final class MavenResolution implements ArtifactResolution, AutoCloseable {
+  /** Checksums tried in order, the first the repository has is verified (Central lacks some). */
+  static final String CHECKSUM_ALGORITHMS = "SHA-512,SHA-256,SHA-1";
+
+  private static final Artifact ROOT =
+      new DefaultArtifact("dev.initkit.deps-fetch", "request", "pom", "0");
+
+  private final RepositorySystem system;
+  private final ResolverFailureClassifier classifier = new ResolverFailureClassifier();
+
+  public MavenResolution() {
+    this.system = new RepositorySystemSupplier().get();
+  }
+
+  @Override
+  public FailureClassifier classifier() {
+    return classifier;
+  }
+
+  @Override
+  public ResolvedSet resolve(ResolutionRequest request)
+      throws ResolutionException, InterruptedException {
+    Descriptors descriptors = new Descriptors();
+    try (CloseableSession session = session(request, descriptors)) {
+      List<RemoteRepository> repositories =
+          system.newResolutionRepositories(session, remoteRepositories(request.repositories()));
+      CollectRequest collect = new CollectRequest();
+      collect.setRootArtifact(ROOT);
+      collect.setRepositories(repositories);
+      for (Coordinates coordinates : request.artifacts()) {
+        collect.addDependency(dependency(coordinates, request));
+      }
+      request
+          .pinnedVersions()
+          .forEach(
+              (id, version) ->
+                  collect.addManagedDependency(new Dependency(artifact(id + ":" + version), null)));
+      DependencyRequest dependencies =
+          new DependencyRequest(
+              collect, new ScopeDependencyFilter(request.scope().mavenScopes(), null));
+      DependencyResult result;
+      try {
+        result = system.resolveDependencies(session, dependencies);
+      } catch (DependencyResolutionException e) {
+        throw failure(e);
+      } catch (IllegalArgumentException e) {
+        // Resolver rejects malformed versions and coordinates it reads from POMs this way.
+        throw new ResolutionException(e.getMessage(), e);
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted during the resolution");
+      }
+      Path localRepository = request.localRepository();
+      List<ResolvedArtifact> artifacts = new ArrayList<>();
+      for (ArtifactResult artifactResult : result.getArtifactResults()) {
+        Artifact artifact = artifactResult.getArtifact();
+        artifacts.add(
+            new ResolvedArtifact(
+                coordinates(artifact),
+                artifact.getBaseVersion(),
+                artifact.getPath(),
+                repositoryPath(localRepository, artifact.getPath()),
+                repositoryId(artifactResult.getRepository())));
+      }
+      return new ResolvedSet(artifacts, descriptors.files(localRepository));
+    }
+  }
+
+  private CloseableSession session(ResolutionRequest request, Descriptors descriptors) {
+    SessionBuilder builder = new SessionBuilderSupplier(system).get();
+    Properties systemProperties = System.getProperties();
+    builder
+        .withLocalRepositoryBaseDirectories(request.localRepository())
+        .setOffline(request.offline())
+        .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
+        .setResolutionErrorPolicy(
+            new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED))
+        // POM profiles activate on the JDK and OS as they do in Maven.
+        .setSystemProperties(systemProperties)
+        .setConfigProperty("aether.system.dependencyVisitor", "preOrder")
+        .setConfigProperty("aether.checksums.algorithms", CHECKSUM_ALGORITHMS)
+        .setConfigProperty("aether.connector.basic.threads", request.threads())
+        .setConfigProperty("aether.transport.http.retryHandler.count", 0)
+        .setConfigProperty("aether.transport.http.retryHandler.serviceUnavailable", "")
+        .setConfigProperty("aether.connector.http.useSystemProperties", false)
+        .setRepositoryListener(descriptors)
+        .setTransferListener(new Transfers(request.listener()));
+    if (request.sharedLocalRepository()) {
+      // Pods sharing a cache volume: lock each artifact across processes, by its coordinates.
+      builder
+          .setConfigProperty("aether.syncContext.named.factory", "file-lock")
+          .setConfigProperty("aether.syncContext.named.nameMapper", "file-gav");
+    }
+    for (Repository repository : request.repositories()) {
+      repository
+          .credentials()
+          .tokenHeaderValue()
+          .ifPresent(
+              value ->
+                  builder.setConfigProperty(
+                      "aether.transport.http.headers." + repository.id(),
+                      Map.of(repository.credentials().tokenHeader(), value)));
+    }
+    return builder.build();
+  }
+
+  private static List<RemoteRepository> remoteRepositories(List<Repository> repositories) {
+    List<RemoteRepository> remote = new ArrayList<>();
+    for (Repository repository : repositories) {
+      RepositoryPolicy policy =
+          new RepositoryPolicy(
+              true, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+      remote.add(
+          new RemoteRepository.Builder(repository.id(), "default", repository.url().toString())
+              .setReleasePolicy(policy)
+              .setSnapshotPolicy(policy)
+              .setAuthentication(authentication(repository.credentials()))
+              .build());
+    }
+    return remote;
+  }
+
+  private static Authentication authentication(Credentials credentials) {
+    if (credentials.user().isEmpty()) {
+      return null;
+    }
+    AuthenticationBuilder builder = new AuthenticationBuilder().addUsername(credentials.username());
+    credentials.passwordSecret().ifPresent(p -> builder.addPassword(p.reveal()));
+    return builder.build();
+  }
+
+  private static Dependency dependency(Coordinates coordinates, ResolutionRequest request) {
+    List<org.eclipse.aether.graph.Exclusion> exclusions = new ArrayList<>();
+    if (!request.transitive()) {
+      exclusions.add(new org.eclipse.aether.graph.Exclusion("*", "*", "*", "*"));
+    }
+    for (Exclusion exclude : request.excludes()) {
+      exclusions.add(
+          new org.eclipse.aether.graph.Exclusion(
+              exclude.groupId(), exclude.artifactId(), "*", "*"));
+    }
+    return new Dependency(artifact(coordinates.toString()), "compile", false, exclusions);
+  }
+
+  private static Artifact artifact(String coordinates) {
+    // Our order G:A:E[:C]:V is DefaultArtifact's G:A[:E[:C]]:V with the extension always given.
+    return new DefaultArtifact(coordinates);
+  }
+
+  private static Coordinates coordinates(Artifact artifact) {
+    return new Coordinates(
+        artifact.getGroupId(),
+        artifact.getArtifactId(),
+        artifact.getExtension(),
+        artifact.getClassifier(),
+        artifact.getVersion());
+  }
+
+  private static String repositoryPath(Path localRepository, Path file) {
+    return localRepository.relativize(file).toString().replace('\\', '/');
+  }
+
+  private static String repositoryId(ArtifactRepository repository) {
+    return repository == null ? "" : repository.getId();
+  }
+
+  private ResolutionException failure(DependencyResolutionException e) {
+    ResolutionException failure = new ResolutionException(classifier.describe(e), e);
+    DependencyResult result = e.getResult();
+    if (result != null) {
+      result.getCollectExceptions().forEach(failure::addSuppressed);
+      for (ArtifactResult artifactResult : result.getArtifactResults()) {
+        artifactResult.getExceptions().forEach(failure::addSuppressed);
+      }
+    }
+    return failure;
+  }
+
+  @Override
+  public void close() {
+    system.shutdown();
+  }
+
+  /** Collects every POM resolved on the way, for the repository layout. */
+  private static final class Descriptors extends AbstractRepositoryListener {
+    private final Map<Path, Boolean> files = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    @Override
+    public void artifactResolved(RepositoryEvent event) {
+      Artifact artifact = event.getArtifact();
+      Path file = event.getPath();
+      if (artifact != null && file != null && "pom".equals(artifact.getExtension())) {
+        files.put(file, Boolean.TRUE);
+      }
+    }
+
+    List<RepositoryFile> files(Path localRepository) {
+      List<RepositoryFile> result = new ArrayList<>();
+      synchronized (files) {
+        for (Path file : files.keySet()) {
+          if (file.startsWith(localRepository)) {
+            result.add(new RepositoryFile(repositoryPath(localRepository, file), file));
+          }
+        }
+      }
+      return result;
+    }
+  }
+
+  /** Forwards download progress to the port's listener. */
+  private static final class Transfers extends AbstractTransferListener {
+    private final ResolutionRequest.DownloadListener listener;
+
+    Transfers(ResolutionRequest.DownloadListener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public void transferProgressed(TransferEvent event) {
+      listener.transferred(event.getDataLength());
+    }
+
+    @Override
+    public void transferSucceeded(TransferEvent event) {
+      if (event.getRequestType() == TransferEvent.RequestType.GET) {
+        listener.downloaded(event.getResource().getResourceName(), event.getTransferredBytes());
+      }
+    }
+  }
+}
