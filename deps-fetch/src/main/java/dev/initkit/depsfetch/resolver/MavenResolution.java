@@ -128,6 +128,9 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     builder
         .withLocalRepositoryBaseDirectories(request.localRepository())
         .setOffline(request.offline())
+        // Only the repositories the user named: none that a POM declares, not even the super
+        // POM's Central, so --no-default-repositories and --mirror mean what they say.
+        .setIgnoreArtifactDescriptorRepositories(true)
         .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
         .setResolutionErrorPolicy(
             new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED))
@@ -224,10 +227,10 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     ResolutionException failure = new ResolutionException(classifier.describe(e), e);
     DependencyResult result = e.getResult();
     if (result != null) {
-      result.getCollectExceptions().forEach(failure::addSuppressed);
-      for (ArtifactResult artifactResult : result.getArtifactResults()) {
-        artifactResult.getExceptions().forEach(failure::addSuppressed);
-      }
+      // The cause is the first failure; the classifier must see every one.
+      result.getCollectExceptions().stream()
+          .filter(c -> c != e.getCause())
+          .forEach(failure::addSuppressed);
     }
     return failure;
   }

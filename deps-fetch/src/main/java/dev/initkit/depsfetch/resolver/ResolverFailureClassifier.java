@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.aether.collection.UnsolvableVersionConflictException;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
 import org.eclipse.aether.spi.connector.transport.http.HttpTransporterException;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
@@ -42,23 +44,57 @@ final class ResolverFailureClassifier implements FailureClassifier {
 
   @Override
   public Classification classify(Exception failure) {
+    return classifyTree(failure).orElse(Classification.permanentCause(describe(failure)));
+  }
+
+  private static Optional<Classification> classifyTree(Throwable failure) {
     Classification firstTransient = null;
     for (Cause cause : causes(failure)) {
-      Optional<Classification> verdict = judge(cause.failure(), cause.transfer());
+      Optional<Classification> verdict =
+          cause.failure() instanceof ArtifactResolutionException resolution
+              ? byArtifact(resolution)
+              : judge(cause.failure(), cause.transfer());
       if (verdict.isEmpty()) {
         continue;
       }
       if (!verdict.get().isTransient()) {
-        return verdict.get();
+        return verdict;
       }
       if (firstTransient == null) {
         firstTransient = verdict.get();
       }
     }
-    if (firstTransient != null) {
-      return firstTransient;
+    return Optional.ofNullable(firstTransient);
+  }
+
+  /**
+   * One verdict per artifact, from its failures in every repository tried: transient when any is;
+   * then permanent when any artifact's is.
+   */
+  private static Optional<Classification> byArtifact(ArtifactResolutionException resolution) {
+    Classification firstTransient = null;
+    for (ArtifactResult result : resolution.getResults()) {
+      Classification artifactTransient = null;
+      Classification artifactPermanent = null;
+      for (Exception exception : result.getExceptions()) {
+        Optional<Classification> verdict = classifyTree(exception);
+        if (verdict.isEmpty()) {
+          continue;
+        }
+        if (verdict.get().isTransient()) {
+          artifactTransient = artifactTransient == null ? verdict.get() : artifactTransient;
+        } else {
+          artifactPermanent = artifactPermanent == null ? verdict.get() : artifactPermanent;
+        }
+      }
+      if (artifactTransient == null && artifactPermanent != null) {
+        return Optional.of(artifactPermanent);
+      }
+      if (firstTransient == null) {
+        firstTransient = artifactTransient;
+      }
     }
-    return Classification.permanentCause(describe(failure));
+    return Optional.ofNullable(firstTransient);
   }
 
   /** The message users see for a failed resolution: Resolver's own, which names artifacts. */
@@ -146,6 +182,9 @@ final class ResolverFailureClassifier implements FailureClassifier {
         continue;
       }
       all.add(next);
+      if (t instanceof ArtifactResolutionException) {
+        continue; // judged per artifact, see byArtifact
+      }
       String transfer =
           t instanceof ArtifactTransferException || t instanceof MetadataTransferException
               ? String.valueOf(t.getMessage())
