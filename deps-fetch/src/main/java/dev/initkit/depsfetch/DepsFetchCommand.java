@@ -212,8 +212,8 @@ public final class DepsFetchCommand extends ToolCommand {
       order = 400,
       names = "--threads",
       paramLabel = "N",
-      defaultValue = "5",
-      description = "Parallel downloads (default: ${DEFAULT-VALUE}).")
+      defaultValue = "8",
+      description = "Parallel downloads, of POMs and of artifacts (default: ${DEFAULT-VALUE}).")
   int threads;
 
   public static void main(String[] args) {

@@ -139,6 +139,10 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         .setConfigProperty("aether.system.dependencyVisitor", "preOrder")
         .setConfigProperty("aether.checksums.algorithms", CHECKSUM_ALGORITHMS)
         .setConfigProperty("aether.connector.basic.threads", request.threads())
+        // Breadth-first collection reads POMs in parallel (the depth-first default reads one at a
+        // time, a round trip each); it builds the same graph, which MavenComparisonIT checks.
+        .setConfigProperty("aether.dependencyCollector.impl", "bf")
+        .setConfigProperty("aether.dependencyCollector.bf.threads", request.threads())
         .setConfigProperty("aether.transport.http.retryHandler.count", 0)
         .setConfigProperty("aether.transport.http.retryHandler.serviceUnavailable", "")
         .setConfigProperty("aether.connector.http.useSystemProperties", false)
@@ -149,6 +153,12 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
       builder
           .setConfigProperty("aether.syncContext.named.factory", "file-lock")
           .setConfigProperty("aether.syncContext.named.nameMapper", "file-gav");
+    }
+    // Expert overrides: -Daether.<key>=<value> in JAVA_TOOL_OPTIONS reaches Resolver unchanged.
+    for (String name : systemProperties.stringPropertyNames()) {
+      if (name.startsWith("aether.")) {
+        builder.setConfigProperty(name, systemProperties.getProperty(name));
+      }
     }
     for (Repository repository : request.repositories()) {
       repository
