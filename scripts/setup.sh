@@ -3,17 +3,23 @@
 # benchmarking initkit. Safe to run again. Needs root (or sudo) for apt-get.
 #
 #   bash scripts/setup.sh            # build and test prerequisites
-#   bash scripts/setup.sh --bench    # also the anchors the benchmarks compare with
+#   bash scripts/setup.sh --bench    # also what the benchmarks time with
+#   bash scripts/setup.sh --images   # also podman, for the images' and examples' tests
 set -euo pipefail
 
 # Build and tests: the Maven wrapper downloads Maven with curl and unzip; git gives the build
 # commit shown by --version.
 packages=(ca-certificates curl unzip git)
 
-if [[ "${1:-}" == "--bench" ]]; then
-  # hyperfine times whole commands; GNU time reports peak memory.
-  packages+=(hyperfine time)
-fi
+for option in "$@"; do
+  case "$option" in
+    # hyperfine times whole commands; GNU time reports peak memory.
+    --bench) packages+=(hyperfine time) ;;
+    # podman runs the images and the example Pods (runc: crun fails on these machines).
+    --images) packages+=(podman runc catatonit skopeo) ;;
+    *) echo "setup: unknown option $option (use --bench, --images)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

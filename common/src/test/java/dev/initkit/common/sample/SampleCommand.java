@@ -12,6 +12,9 @@ import dev.initkit.common.failure.FailureClassifier;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.JobFailedException;
 import dev.initkit.common.failure.UsageException;
+import dev.initkit.common.publish.PublishOptions;
+import dev.initkit.common.publish.ShutdownGuard;
+import dev.initkit.common.publish.StagingArea;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import java.io.IOException;
@@ -101,8 +104,10 @@ public final class SampleCommand extends ToolCommand {
     Map<String, Object> result = new LinkedHashMap<>();
     if (dest != null) {
       String greeting = greeting();
-      try {
-        Files.writeString(dest, greeting, StandardCharsets.UTF_8);
+      try (ShutdownGuard guard = ShutdownGuard.open();
+          StagingArea area = guard.protect(StagingArea.open(dest, PublishOptions.file()))) {
+        Files.writeString(area.path(), greeting, StandardCharsets.UTF_8);
+        area.publish();
       } catch (IOException e) {
         throw new JobFailedException("could not write " + dest + ": " + e.getMessage(), e);
       }

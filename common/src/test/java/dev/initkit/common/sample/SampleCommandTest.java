@@ -9,6 +9,7 @@ import dev.initkit.common.testkit.ToolRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class SampleCommandTest {
   }
 
   @Test
-  void environmentVariablesSetOptionsAndListsSplitAsDocumented() {
+  void environmentVariablesSetOptionsAndListsSplitAsDocumented() throws IOException {
     ToolResult result =
         sample()
             .env("SAMPLE_DEST", dir.resolve("out.txt").toString())
@@ -38,6 +39,11 @@ class SampleCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(dir.resolve("out.txt")).hasContent("GOOD DAY, ADA\nGOOD DAY, LIN [3.12,3.14]\n");
+    try (Stream<Path> entries = Files.list(dir)) {
+      // Published through a staging file and a rename: nothing but the result and the lock.
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("out.txt", ".out.txt.initkit-lock");
+    }
   }
 
   @Test

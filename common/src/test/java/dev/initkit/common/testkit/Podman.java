@@ -1,0 +1,167 @@
+package dev.initkit.common.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs containers in a real podman as a kubelet would: read-only root with no writable /tmp, a
+ * numeric non-root user, supplementary groups standing in for {@code fsGroup}, host network for
+ * loopback servers, nothing inherited from the test's environment.
+ */
+public final class Podman {
+  private static final Pattern LOADED = Pattern.compile("Loaded image(?:\\(s\\))?: (\\S+)");
+
+  private final Path containersConf;
+
+  private Podman(Path containersConf) {
+    this.containersConf = containersConf;
+  }
+
+  /** Podman configured with the project's containers.conf (see README, "Images"). */
+  public static Podman forProject() {
+    return new Podman(ProjectPaths.root().resolve("config/podman/containers.conf"));
+  }
+
+  /** Loads a docker-archive tarball (Jib's jib-image.tar) and returns the image's name. */
+  public String load(Path tarball) {
+    ProcessResult result = podman(Duration.ofMinutes(2), "load", "-i", tarball.toString());
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException("podman load failed: " + result.stderr());
+    }
+    Matcher m = LOADED.matcher(result.stdout() + result.stderr());
+    if (!m.find()) {
+      throw new IllegalStateException("podman load named no image: " + result.stdout());
+    }
+    return m.group(1);
+  }
+
+  public void removeImage(String image) {
+    podman(Duration.ofMinutes(1), "rmi", "-f", image);
+  }
+
+  public Container container(String image) {
+    return new Container(image);
+  }
+
+  /** One {@code podman run}, built up and then run to completion. */
+  public final class Container {
+    private final String image;
+    private String user = "65532:65532";
+    private final List<String> groups = new ArrayList<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> volumes = new ArrayList<>();
+    private String entrypoint;
+    private final List<String> args = new ArrayList<>();
+
+    private Container(String image) {
+      this.image = image;
+    }
+
+    public Container user(int uid, int gid) {
+      this.user = uid + ":" + gid;
+      return this;
+    }
+
+    /** A supplementary group, as Kubernetes adds the Pod's {@code fsGroup}. */
+    public Container groupAdd(int gid) {
+      groups.add(Integer.toString(gid));
+      return this;
+    }
+
+    public Container env(String name, String value) {
+      env.put(name, value);
+      return this;
+    }
+
+    public Container volume(Path host, String containerPath, boolean readOnly) {
+      volumes.add(host.toAbsolutePath() + ":" + containerPath + (readOnly ? ":ro" : ""));
+      return this;
+    }
+
+    public Container entrypoint(String path) {
+      this.entrypoint = path;
+      return this;
+    }
+
+    public Container args(String... more) {
+      args.addAll(List.of(more));
+      return this;
+    }
+
+    public ProcessResult run(Duration timeout) {
+      List<String> command = new ArrayList<>();
+      command.addAll(
+          List.of("run", "--rm", "--network", "host", "--read-only", "--read-only-tmpfs=false"));
+      command.addAll(List.of("--user", user));
+      for (String group : groups) {
+        command.addAll(List.of("--group-add", group));
+      }
+      for (String volume : volumes) {
+        command.addAll(List.of("--volume", volume));
+      }
+      env.forEach((k, v) -> command.addAll(List.of("--env", k + "=" + v)));
+      if (entrypoint != null) {
+        command.addAll(List.of("--entrypoint", entrypoint));
+      }
+      command.add(image);
+      command.addAll(args);
+      return podman(timeout, command.toArray(String[]::new));
+    }
+  }
+
+  private ProcessResult podman(Duration timeout, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add("podman");
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("CONTAINERS_CONF", containersConf.toString());
+    try {
+      Process process = builder.start();
+      CompletableFuture<String> out = readAll(process.getInputStream());
+      CompletableFuture<String> err = readAll(process.getErrorStream());
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("podman did not finish in " + timeout + ": " + command);
+      }
+      return new ProcessResult(process.exitValue(), out.join(), err.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException("podman could not start (bash scripts/setup.sh --images)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static CompletableFuture<String> readAll(InputStream in) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** A directory the tool's container (uid 65532) and a reader of another uid share via a group. */
+  public static Path sharedVolume(Path parent, String name, int fsGroup) throws IOException {
+    Path dir = Files.createDirectories(parent.resolve(name));
+    // Like a kubelet applying fsGroup: group-owned, setgid so new files inherit the group.
+    Files.setAttribute(dir, "unix:gid", fsGroup);
+    Files.setAttribute(dir, "unix:mode", 02775);
+    return dir;
+  }
+}
