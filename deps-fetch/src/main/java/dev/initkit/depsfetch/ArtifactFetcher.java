@@ -5,6 +5,8 @@ import dev.initkit.common.failure.JobFailedException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.Log;
 import dev.initkit.common.log.ProgressReporter;
+import dev.initkit.common.publish.DestinationType;
+import dev.initkit.common.publish.PublishedResult;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.depsfetch.ResolvedSet.RepositoryFile;
@@ -28,7 +30,8 @@ import java.util.function.Function;
  * the files beside the destination and swaps them in whole.
  */
 public final class ArtifactFetcher {
-  private static final String WORK = "repository";
+  /** The throwaway local repository without --cache: inside staging, on the volume. */
+  static final String WORK = ".deps-fetch-repository";
 
   private final ArtifactResolution resolution;
   private final ResultPublisher publisher;
@@ -49,10 +52,10 @@ public final class ArtifactFetcher {
     this.progress = progress;
   }
 
-  /** A fetcher on Maven Resolver with the interim rename publisher. */
+  /** A fetcher publishing through common's staging area. */
   public static ArtifactFetcher create(
       ArtifactResolution resolution, Log log, Function<String, ProgressReporter> progress) {
-    return new ArtifactFetcher(resolution, new RenamePublisher(), log, progress);
+    return new ArtifactFetcher(resolution, new StagingPublisher(), log, progress);
   }
 
   public FetchResult fetch(FetchOptions options) throws InitkitException, InterruptedException {
@@ -70,13 +73,21 @@ public final class ArtifactFetcher {
           inPlace.get().artifacts().size());
       return inPlace.get();
     }
-    Path localRepository = null;
-    try {
-      localRepository = localRepository(options, dest);
+    try (ResultPublisher.Staging staging = publisher.open(dest)) {
+      Path localRepository = localRepository(options, staging.path());
       AtomicLong downloaded = new AtomicLong();
       ResolvedSet resolved = resolve(options, lock, localRepository, downloaded);
       Placement placement = plan(options, resolved);
-      List<PlacedArtifact> placed = place(options, dest, placement, lock, fingerprint);
+      List<PlacedArtifact> placed = place(options, staging, placement, lock, localRepository);
+      new Manifest(fingerprint, placed).write(staging.path());
+      staging.publish();
+      if (options.writeLockFile()) {
+        Path lockFile = options.lockFile().orElseThrow();
+        new LockFile(
+                placed.stream().map(p -> new LockFile.Entry(p.coordinates(), p.sha256())).toList())
+            .write(lockFile);
+        log.info("wrote the lock file " + lockFile, "artifacts", placed.size());
+      }
       FetchResult result = new FetchResult(dest, options.layout(), placed, downloaded.get(), false);
       log.info(
           "fetched "
@@ -91,11 +102,7 @@ public final class ArtifactFetcher {
           downloaded.get());
       return result;
     } catch (IOException e) {
-      throw new JobFailedException("could not write under " + dest.getParent() + ": " + e, e);
-    } finally {
-      if (options.cache().isEmpty() && localRepository != null) {
-        deleteQuietly(localRepository);
-      }
+      throw new JobFailedException("could not write " + dest + ": " + e, e);
     }
   }
 
@@ -206,56 +213,61 @@ public final class ArtifactFetcher {
         + c.extension();
   }
 
+  /**
+   * Puts the files into staging: moved out of a throwaway repository (same volume), copied out of a
+   * cache; hashed on the way. Checks the lock before anything can be published.
+   */
   private List<PlacedArtifact> place(
       FetchOptions options,
-      Path dest,
+      ResultPublisher.Staging staging,
       Placement placement,
       Optional<LockFile> lock,
-      String fingerprint)
+      Path localRepository)
       throws IOException, InitkitException {
-    try (ResultPublisher.Staging staging = publisher.open(dest)) {
-      List<PlacedArtifact> placed = new ArrayList<>();
-      List<LockFile.Entry> entries = new ArrayList<>();
-      for (Planned planned : placement.artifacts()) {
-        ResolvedArtifact artifact = planned.artifact();
-        Path target = staging.path().resolve(planned.name());
-        Files.createDirectories(target.getParent());
-        String sha256 = Sha256.copy(artifact.file(), target);
-        placed.add(
-            new PlacedArtifact(
-                artifact.coordinates(),
-                planned.name(),
-                sha256,
-                Files.size(target),
-                artifact.repository()));
-        entries.add(new LockFile.Entry(artifact.coordinates(), sha256));
-      }
-      if (lock.isPresent() && !options.writeLockFile()) {
-        List<String> differences = lock.get().differences(entries);
-        if (!differences.isEmpty()) {
-          throw new JobFailedException(
-              "the resolution does not match the lock file "
-                  + options.lockFile().orElseThrow()
-                  + ", nothing placed: "
-                  + String.join("; ", differences.subList(0, Math.min(5, differences.size())))
-                  + (differences.size() > 5 ? "; and " + (differences.size() - 5) + " more" : "")
-                  + " (rewrite it with --write-lock-file if the change is intended)");
-        }
-      }
-      for (RepositoryFile extra : placement.extras()) {
-        Path target = staging.path().resolve(extra.repositoryPath());
-        Files.createDirectories(target.getParent());
-        Sha256.copy(extra.file(), target);
-      }
-      new Manifest(fingerprint, placed).write(staging.path());
-      staging.publish();
-      if (options.writeLockFile()) {
-        Path lockFile = options.lockFile().orElseThrow();
-        new LockFile(entries).write(lockFile);
-        log.info("wrote the lock file " + lockFile, "artifacts", entries.size());
-      }
-      return placed;
+    boolean move = options.cache().isEmpty();
+    List<PlacedArtifact> placed = new ArrayList<>();
+    List<LockFile.Entry> entries = new ArrayList<>();
+    for (Planned planned : placement.artifacts()) {
+      ResolvedArtifact artifact = planned.artifact();
+      Path target = staging.path().resolve(planned.name());
+      String sha256 = transfer(artifact.file(), target, move);
+      placed.add(
+          new PlacedArtifact(
+              artifact.coordinates(),
+              planned.name(),
+              sha256,
+              Files.size(target),
+              artifact.repository()));
+      entries.add(new LockFile.Entry(artifact.coordinates(), sha256));
     }
+    if (lock.isPresent() && !options.writeLockFile()) {
+      List<String> differences = lock.get().differences(entries);
+      if (!differences.isEmpty()) {
+        throw new JobFailedException(
+            "the resolution does not match the lock file "
+                + options.lockFile().orElseThrow()
+                + ", nothing placed: "
+                + String.join("; ", differences.subList(0, Math.min(5, differences.size())))
+                + (differences.size() > 5 ? "; and " + (differences.size() - 5) + " more" : "")
+                + " (rewrite it with --write-lock-file if the change is intended)");
+      }
+    }
+    for (RepositoryFile extra : placement.extras()) {
+      transfer(extra.file(), staging.path().resolve(extra.repositoryPath()), move);
+    }
+    if (move) {
+      SiblingPaths.deleteTree(localRepository);
+    }
+    return placed;
+  }
+
+  private static String transfer(Path source, Path target, boolean move) throws IOException {
+    Files.createDirectories(target.getParent());
+    if (move) {
+      Files.move(source, target);
+      return Sha256.of(target);
+    }
+    return Sha256.copy(source, target);
   }
 
   private Optional<FetchResult> verifiedInPlace(Path dest, FetchOptions options, String fingerprint)
@@ -264,6 +276,9 @@ public final class ArtifactFetcher {
       return Optional.empty();
     }
     try {
+      if (!PublishedResult.isComplete(dest, DestinationType.DETECT)) {
+        return Optional.empty();
+      }
       Optional<Manifest> manifest = Manifest.read(dest);
       if (manifest.isEmpty() || !manifest.get().fingerprint().equals(fingerprint)) {
         return Optional.empty();
@@ -289,18 +304,15 @@ public final class ArtifactFetcher {
     }
   }
 
-  private Path localRepository(FetchOptions options, Path dest) throws IOException {
+  private static Path localRepository(FetchOptions options, Path staging) throws IOException {
     if (options.cache().isPresent()) {
       Path cache = options.cache().get().toAbsolutePath().normalize();
       Files.createDirectories(cache);
       return cache;
     }
-    // No cache: a throwaway local repository beside dest, in the same volume (never ~/.m2).
-    Files.createDirectories(dest.getParent());
-    SiblingPaths.removeStale(dest, WORK);
-    Path work = SiblingPaths.create(dest, WORK);
-    Files.createDirectory(work);
-    return work;
+    // No cache: a throwaway local repository inside staging, on the volume (never ~/.m2), gone
+    // with the staging directory whatever happens.
+    return Files.createDirectory(staging.resolve(WORK));
   }
 
   private static Optional<LockFile> readLock(FetchOptions options) throws UsageException {
@@ -338,14 +350,6 @@ public final class ArtifactFetcher {
       text = locked.toString();
     }
     return Sha256.of(text);
-  }
-
-  private void deleteQuietly(Path path) {
-    try {
-      SiblingPaths.deleteTree(path);
-    } catch (IOException e) {
-      log.warn("could not remove the working repository " + path + ": " + e);
-    }
   }
 
   private static String seconds(long nanos) {

@@ -115,7 +115,7 @@ public final class DepsFetchCommand extends ToolCommand {
       paramLabel = "DIR",
       description =
           "A persistent local repository (a volume several Pods may share at once); "
-              + "without it, a throwaway one beside --dest.")
+              + "without it, a throwaway one in the staging directory on --dest's volume.")
   Path cache;
 
   @Option(

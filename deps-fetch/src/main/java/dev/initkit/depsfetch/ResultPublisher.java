@@ -1,16 +1,19 @@
 package dev.initkit.depsfetch;
 
+import dev.initkit.common.failure.InitkitException;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Puts a result in place whole or not at all: the tool writes into a staging directory beside the
- * destination, then {@link Staging#publish()} swaps it in. A stand-in for common's publish package
- * until it lands; the shape is the same so the switch is a few lines.
+ * Puts a result in place whole or not at all: the tool writes into a staging directory, then {@link
+ * Staging#publish()} swaps it in. The seam between the fetcher and common's publish package ({@link
+ * StagingPublisher}).
  */
 public interface ResultPublisher {
-  /** Opens a staging directory for {@code dest}, removing what killed runs left beside it. */
-  Staging open(Path dest) throws IOException;
+  /**
+   * Opens a staging directory for {@code dest} on the same volume, removing what killed runs left.
+   */
+  Staging open(Path dest) throws IOException, InitkitException;
 
   /** A staging directory; closing it without publishing removes it. */
   interface Staging extends AutoCloseable {

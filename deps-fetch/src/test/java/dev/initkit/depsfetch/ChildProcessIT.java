@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +74,7 @@ class ChildProcessIT {
         DepsFetchRun.against(server, dir).args(BIG, Fixtures.APP, "--dest", dest.toString()).run();
     assertThat(next.exitCode()).as(DepsFetchRun.describe(next)).isZero();
     assertThat(dest.resolve("big-1.0.jar")).hasBinaryContent(repository.read(BIG, "", "jar"));
-    try (Stream<Path> beside = Files.list(dest.getParent())) {
-      assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("lib");
-    }
+    assertThat(DepsFetchRun.besideDest(dest)).containsExactly("lib");
   }
 
   @Test

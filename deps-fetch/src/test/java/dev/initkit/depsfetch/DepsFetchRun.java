@@ -57,6 +57,23 @@ final class DepsFetchRun {
     }
   }
 
+  /**
+   * Everything beside {@code dest} in its parent but the destination lock, which stays on purpose
+   * (common's publish): staging, old results and working repositories must be gone.
+   */
+  static List<String> besideDest(Path dest) {
+    String lock = "." + dest.getFileName() + ".initkit-lock";
+    try (var entries = Files.list(dest.getParent())) {
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals(lock))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String describe(ToolResult result) {
     return "exit " + result.exitCode() + "\n" + result.stderr();
   }

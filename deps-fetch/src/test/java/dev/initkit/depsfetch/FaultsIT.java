@@ -100,7 +100,7 @@ class FaultsIT {
         .contains("(permanent): checksum mismatch")
         .contains("org.acme:deep:jar:1.0");
     assertThat(dest()).doesNotExist();
-    assertThat(DepsFetchRun.files(dest().getParent())).isEmpty();
+    assertThat(DepsFetchRun.besideDest(dest())).isEmpty();
   }
 
   @Test
@@ -200,6 +200,6 @@ class FaultsIT {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(dest().resolve("app-1.0.jar")).hasBinaryContent(before);
     assertThat(DepsFetchRun.files(dest())).hasSize(11);
-    assertThat(DepsFetchRun.files(dest().getParent())).containsExactly("lib");
+    assertThat(DepsFetchRun.besideDest(dest())).containsExactly("lib");
   }
 }
