@@ -256,7 +256,7 @@ public final class ArtifactFetcher {
       transfer(extra.file(), staging.path().resolve(extra.repositoryPath()), move);
     }
     if (move) {
-      SiblingPaths.deleteTree(localRepository);
+      TreeDeletion.deleteTree(localRepository);
     }
     return placed;
   }

@@ -1,10 +1,12 @@
 package dev.initkit.depsfetch;
 
+import dev.initkit.common.failure.InitkitException;
+import dev.initkit.common.publish.PublishOptions;
+import dev.initkit.common.publish.StagingArea;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,19 +93,15 @@ public final class LockFile {
     return new LockFile(entries);
   }
 
-  /** Writes the lock file whole: to a temporary file beside it, then renamed over it. */
-  public void write(Path file) throws IOException {
+  /** Writes the lock file whole, staged and renamed over the old one (common's publish). */
+  public void write(Path file) throws IOException, InitkitException {
     StringBuilder text = new StringBuilder(HEADER);
     for (Entry entry : entries) {
       text.append(entry.coordinates()).append(" sha256:").append(entry.sha256()).append('\n');
     }
-    Path absolute = file.toAbsolutePath();
-    Path temporary = SiblingPaths.create(absolute, "tmp");
-    try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
+    try (StagingArea area = StagingArea.open(file, PublishOptions.file())) {
+      Files.writeString(area.path(), text, StandardCharsets.UTF_8);
+      area.publish();
     }
   }
 

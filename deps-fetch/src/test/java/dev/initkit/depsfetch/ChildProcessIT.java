@@ -78,6 +78,23 @@ class ChildProcessIT {
   }
 
   @Test
+  void terminatedMidDownloadStopsPromptlyAndPlacesNothing() throws Exception {
+    Path dest = dir.resolve("volume/lib");
+    server.stallMidFile(RepositoryServer.pathEndsWith("big-1.0.jar"));
+    Process child = start(dest, BIG, Fixtures.APP);
+    assertThat(server.awaitStalled(Duration.ofMinutes(1))).as("the download started").isTrue();
+
+    child.destroy(); // SIGTERM, as the kubelet sends it
+    assertThat(child.waitFor(1, TimeUnit.MINUTES)).as("stopped within the grace").isTrue();
+
+    assertThat(child.exitValue()).as(log(dest)).isNotZero();
+    assertThat(dest).doesNotExist();
+    ToolResult next = DepsFetchRun.against(server, dir).args(BIG, "--dest", dest.toString()).run();
+    assertThat(next.exitCode()).as(DepsFetchRun.describe(next)).isZero();
+    assertThat(DepsFetchRun.besideDest(dest)).containsExactly("lib");
+  }
+
+  @Test
   void twoRunsAtOnceShareOneCache() throws Exception {
     Path cache = dir.resolve("cache");
     Path first = dir.resolve("volume/first");

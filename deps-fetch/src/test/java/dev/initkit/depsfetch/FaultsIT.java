@@ -90,6 +90,39 @@ class FaultsIT {
   }
 
   @Test
+  void rateLimitIsRetried() {
+    server.answer(429, 2, RepositoryServer.artifactFiles());
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(result.stderr()).contains("(transient: HTTP 429");
+  }
+
+  @Test
+  void unreachableRepositoryIsRetriedUntilTheDeadline() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    ToolResult result =
+        dev.initkit.common.testkit.ToolRun.of(new DepsFetchCommand())
+            .args(
+                "--no-default-repositories",
+                "--repository",
+                "gone=http://127.0.0.1:" + closedPort + "/")
+            .args("--timeout", "1s", "--retry-initial", "10ms", "--retry-max-interval", "100ms")
+            .args("--termination-log", dir.resolve("termination").toString())
+            .args(Fixtures.APP, "--dest", dest().toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(3);
+    assertThat(result.stderr()).contains("timed out after 1s").contains("connection refused");
+    assertThat(dest()).doesNotExist();
+  }
+
+  @Test
   void wrongChecksumFailsClosedAndPlacesNothing() {
     server.corruptChecksums(RepositoryServer.pathEndsWith("deep-1.0.jar"));
 

@@ -29,7 +29,7 @@ class ResolutionIT {
   }
 
   @Test
-  void resolvesTheRuntimeClasspathAsMavenDoes() {
+  void resolvesTheRuntimeClasspathAsMavenDoes() throws IOException {
     Path report = dir.resolve("report.json");
     ToolResult result =
         DepsFetchRun.against(server, dir)
@@ -52,6 +52,13 @@ class ResolutionIT {
             "org.acme:shared:jar:1.0",
             "org.acme:natives:jar:linux:1.0",
             "org.acme:lib:jar:1.5");
+    for (var artifact : DepsFetchRun.report(report).get("result").get("artifacts")) {
+      Path file = dir.resolve("out/lib").resolve(artifact.get("file").asText());
+      assertThat(artifact.get("sha256").asText())
+          .isEqualTo(TestRepositoryHashes.sha256(java.nio.file.Files.readAllBytes(file)));
+      assertThat(artifact.get("size").asLong()).isEqualTo(java.nio.file.Files.size(file));
+      assertThat(artifact.get("repository").asText()).isEqualTo("test");
+    }
     assertThat(DepsFetchRun.files(dir.resolve("out/lib")))
         .contains("app-1.0.jar", "natives-1.0-linux.jar", "lib-1.5.jar", "shared-1.0.jar")
         .hasSize(12);

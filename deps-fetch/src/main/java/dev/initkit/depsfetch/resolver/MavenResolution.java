@@ -61,11 +61,16 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
   private static final Artifact ROOT =
       new DefaultArtifact("dev.initkit.deps-fetch", "request", "pom", "0");
 
-  private final RepositorySystem system;
+  /** Built on first use: a re-run that finds its result in place never needs it. */
+  private RepositorySystem system;
+
   private final ResolverFailureClassifier classifier = new ResolverFailureClassifier();
 
-  public MavenResolution() {
-    this.system = new RepositorySystemSupplier().get();
+  private synchronized RepositorySystem system() {
+    if (system == null) {
+      system = new RepositorySystemSupplier().get();
+    }
+    return system;
   }
 
   @Override
@@ -76,8 +81,9 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
   @Override
   public ResolvedSet resolve(ResolutionRequest request)
       throws ResolutionException, InterruptedException {
+    RepositorySystem system = system();
     Descriptors descriptors = new Descriptors();
-    try (CloseableSession session = session(request, descriptors)) {
+    try (CloseableSession session = session(system, request, descriptors)) {
       List<RemoteRepository> repositories =
           system.newResolutionRepositories(session, remoteRepositories(request.repositories()));
       CollectRequest collect = new CollectRequest();
@@ -122,7 +128,8 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     }
   }
 
-  private CloseableSession session(ResolutionRequest request, Descriptors descriptors) {
+  private CloseableSession session(
+      RepositorySystem system, ResolutionRequest request, Descriptors descriptors) {
     SessionBuilder builder = new SessionBuilderSupplier(system).get();
     Properties systemProperties = System.getProperties();
     builder
@@ -246,8 +253,10 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
   }
 
   @Override
-  public void close() {
-    system.shutdown();
+  public synchronized void close() {
+    if (system != null) {
+      system.shutdown();
+    }
   }
 
   /** Collects every POM resolved on the way, for the repository layout. */

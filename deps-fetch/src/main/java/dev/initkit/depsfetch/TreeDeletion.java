@@ -8,33 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
-/**
- * Hidden working paths beside a file, in the same directory so that a rename can move them in:
- * {@code .<name>.<purpose>-<pid>-<random>}.
- */
-final class SiblingPaths {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  private SiblingPaths() {}
-
-  /** A new, not yet existing path beside {@code dest} for {@code purpose}. */
-  static Path create(Path dest, String purpose) {
-    byte[] bytes = new byte[4];
-    RANDOM.nextBytes(bytes);
-    String name =
-        "."
-            + dest.getFileName()
-            + "."
-            + purpose
-            + "-"
-            + ProcessHandle.current().pid()
-            + "-"
-            + HexFormat.of().formatHex(bytes);
-    return dest.resolveSibling(name);
-  }
+/** Deletes trees (the throwaway local repository once its files are placed). */
+final class TreeDeletion {
+  private TreeDeletion() {}
 
   /** Deletes a file or a tree; a missing path is fine. */
   static void deleteTree(Path root) throws IOException {
