@@ -136,6 +136,7 @@ public final class ArtifactFetcher {
             localRepository,
             options.cache().isPresent(),
             options.threads(),
+            options.checksums(),
             listener);
     try {
       return Retrier.create(options.retry(), resolution.classifier())

@@ -216,6 +216,17 @@ public final class DepsFetchCommand extends ToolCommand {
       description = "Parallel downloads, of POMs and of artifacts (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(
+      order = 410,
+      names = "--checksums",
+      paramLabel = "sha512,sha256,sha1,md5",
+      split = EnvironmentDefaults.COMMAS,
+      defaultValue = "sha512,sha256,sha1",
+      description =
+          "Checksums to verify, in order: the first a repository has for a file must match, "
+              + "and a file with none fails (default: ${DEFAULT-VALUE}).")
+  List<ChecksumAlgorithm> checksums;
+
   public static void main(String[] args) {
     Launcher.main(new DepsFetchCommand(), args);
   }
@@ -257,6 +268,7 @@ public final class DepsFetchCommand extends ToolCommand {
                 Optional.ofNullable(lockFile),
                 writeLockFile,
                 threads,
+                checksums,
                 retry.policy()));
   }
 }

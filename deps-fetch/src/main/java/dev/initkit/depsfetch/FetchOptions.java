@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param lockFile the lock file to verify against, or to write with {@code writeLockFile}
  * @param writeLockFile write {@code lockFile} from this resolution instead of verifying it
  * @param threads parallel downloads
+ * @param checksums the checksums to verify, the first a repository has for a file
  * @param retry the deadline and retry policy
  */
 public record FetchOptions(
@@ -39,12 +40,14 @@ public record FetchOptions(
     Optional<Path> lockFile,
     boolean writeLockFile,
     int threads,
+    List<ChecksumAlgorithm> checksums,
     RetryPolicy retry) {
 
   public FetchOptions {
     artifacts = List.copyOf(artifacts);
     excludes = List.copyOf(excludes);
     repositories = List.copyOf(repositories);
+    checksums = List.copyOf(checksums);
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(dest, "dest");
     Objects.requireNonNull(layout, "layout");
@@ -59,6 +62,9 @@ public record FetchOptions(
     }
     if (writeLockFile && lockFile.isEmpty()) {
       throw new IllegalArgumentException("--write-lock-file needs --lock-file");
+    }
+    if (checksums.isEmpty()) {
+      throw new IllegalArgumentException("no checksum algorithm");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be at least 1");

@@ -51,6 +51,7 @@ final class OptionsParser {
       Optional<Path> lockFile,
       boolean writeLockFile,
       int threads,
+      List<ChecksumAlgorithm> checksums,
       RetryPolicy retry) {}
 
   private final SecretFiles secretFiles;
@@ -84,6 +85,12 @@ final class OptionsParser {
       throw new UsageException(
           "--threads must be between 1 and " + MAX_THREADS + ", not " + raw.threads());
     }
+    if (raw.checksums().isEmpty()) {
+      throw new UsageException("--checksums needs at least one of sha512, sha256, sha1, md5");
+    }
+    if (raw.checksums().size() != new java.util.HashSet<>(raw.checksums()).size()) {
+      throw new UsageException("--checksums names an algorithm twice");
+    }
     List<Repository> repositories = repositories(raw);
     return new FetchOptions(
         artifacts,
@@ -99,6 +106,7 @@ final class OptionsParser {
         raw.lockFile(),
         raw.writeLockFile(),
         raw.threads(),
+        raw.checksums(),
         raw.retry());
   }
 

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param sharedLocalRepository whether other processes may use {@code localRepository} at once
  *     (then access is locked per artifact, across processes)
  * @param threads parallel downloads
+ * @param checksums the checksums to verify, the first a repository has for a file
  * @param listener told of download progress
  */
 public record ResolutionRequest(
@@ -33,6 +34,7 @@ public record ResolutionRequest(
     Path localRepository,
     boolean sharedLocalRepository,
     int threads,
+    List<ChecksumAlgorithm> checksums,
     DownloadListener listener) {
 
   public ResolutionRequest {
@@ -40,6 +42,7 @@ public record ResolutionRequest(
     excludes = List.copyOf(excludes);
     pinnedVersions = Map.copyOf(pinnedVersions);
     repositories = List.copyOf(repositories);
+    checksums = List.copyOf(checksums);
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(localRepository, "localRepository");
     Objects.requireNonNull(listener, "listener");

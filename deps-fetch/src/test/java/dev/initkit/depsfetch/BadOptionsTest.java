@@ -150,6 +150,14 @@ class BadOptionsTest {
             "{dir}/missing.lock",
             "--dest",
             "{dest}"),
+        bad("--checksums", "org.acme:app:1.0", "--checksums", "sha256,crc32", "--dest", "{dest}"),
+        bad(
+            "names an algorithm twice",
+            "org.acme:app:1.0",
+            "--checksums",
+            "sha1,sha1",
+            "--dest",
+            "{dest}"),
         bad("Unknown option", "org.acme:app:1.0", "--destination", "{dest}"));
   }
 

@@ -137,6 +137,23 @@ class FaultsIT {
   }
 
   @Test
+  void fileWithoutAnyAcceptedChecksumFailsClosed() throws IOException {
+    for (String extension : new String[] {"sha512", "sha256", "sha1"}) {
+      Files.delete(
+          repository
+              .root()
+              .resolve(TestRepository.path("org.acme:quiet:1.0", "", "jar." + extension)));
+    }
+
+    ToolResult strict = fetch();
+    ToolResult withMd5 = fetch("--checksums", "sha512,sha256,sha1,md5");
+
+    assertThat(strict.exitCode()).as(DepsFetchRun.describe(strict)).isEqualTo(1);
+    assertThat(strict.stderr()).contains("(permanent): checksum mismatch").contains("quiet");
+    assertThat(withMd5.exitCode()).as(DepsFetchRun.describe(withMd5)).isZero();
+  }
+
+  @Test
   void missingArtifactExitsOneNamingArtifactAndRepository() {
     ToolResult result =
         DepsFetchRun.against(server, dir)

@@ -2,6 +2,7 @@ package dev.initkit.depsfetch.resolver;
 
 import dev.initkit.common.failure.FailureClassifier;
 import dev.initkit.depsfetch.ArtifactResolution;
+import dev.initkit.depsfetch.ChecksumAlgorithm;
 import dev.initkit.depsfetch.Coordinates;
 import dev.initkit.depsfetch.Credentials;
 import dev.initkit.depsfetch.Exclusion;
@@ -55,9 +56,6 @@ import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
  * ResolverFailureClassifier}.
  */
 public final class MavenResolution implements ArtifactResolution, AutoCloseable {
-  /** Checksums tried in order, the first the repository has is verified (Central lacks some). */
-  static final String CHECKSUM_ALGORITHMS = "SHA-512,SHA-256,SHA-1";
-
   private static final Artifact ROOT =
       new DefaultArtifact("dev.initkit.deps-fetch", "request", "pom", "0");
 
@@ -144,7 +142,11 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         // POM profiles activate on the JDK and OS as they do in Maven.
         .setSystemProperties(systemProperties)
         .setConfigProperty("aether.system.dependencyVisitor", "preOrder")
-        .setConfigProperty("aether.checksums.algorithms", CHECKSUM_ALGORITHMS)
+        // Tried in order; the first the repository has is verified (Central lacks some).
+        .setConfigProperty(
+            "aether.checksums.algorithms",
+            String.join(
+                ",", request.checksums().stream().map(ChecksumAlgorithm::resolverName).toList()))
         .setConfigProperty("aether.connector.basic.threads", request.threads())
         // Breadth-first collection reads POMs in parallel (the depth-first default reads one at a
         // time, a round trip each); it builds the same graph, which MavenComparisonIT checks.
