@@ -43,8 +43,9 @@ if [[ ! -d $persist/coursier ]]; then
 fi
 coursier() { java -cp "$persist/coursier/*" coursier.cli.Coursier "$@"; }
 
-# --- the mirror: what each tool needs, with SHA-1 files as Central has for every file -----------
-if [[ ! -f $persist/mirror.done ]]; then
+# --- the mirror: what each tool needs, with the checksum files Central has for these artifacts
+# (SHA-256 and SHA-1, checked by hand on a sample; no SHA-512) --------------------------------------
+if [[ ! -f $persist/mirror.v2 ]]; then
   echo "populating the mirror from Maven Central" >&2
   rm -rf "$persist/mirror" "$work/populate"
   deps_fetch --quiet --layout repository --dest "$persist/mirror" "${artifacts[@]}"
@@ -54,9 +55,12 @@ if [[ ! -f $persist/mirror.done ]]; then
   done
   rm -f "$persist/mirror/.deps-fetch-manifest"
   find "$persist/mirror" -type f ! -name '*.sha1' ! -name '*.md5' ! -name '*.sha256' ! -name '*.sha512' |
-    while read -r f; do [[ -f $f.sha1 ]] || sha1sum "$f" | cut -d' ' -f1 >"$f.sha1"; done
+    while read -r f; do
+      [[ -f $f.sha1 ]] || sha1sum "$f" | cut -d' ' -f1 >"$f.sha1"
+      [[ -f $f.sha256 ]] || sha256sum "$f" | cut -d' ' -f1 >"$f.sha256"
+    done
   rm -rf "$work/populate"
-  touch "$persist/mirror.done"
+  touch "$persist/mirror.v2"
 fi
 
 # --- Maven's own plugins, in a local repository each Maven run starts from ----------------------
@@ -102,7 +106,7 @@ run_tool() {
       cmd=(java -Xmx"$heap" $jvm_flags -jar "$jar" --quiet --mirror "$url" --dest "$out/lib" "${artifacts[@]}") ;;
     maven)
       cp -r "$persist/maven-plugins" "$out/m2"
-      cmd=(./mvnw -B -s "$project/settings.xml" -f "$project/pom.xml" -Dmaven.repo.local="$out/m2"
+      cmd=(./mvnw -B -q -s "$project/settings.xml" -f "$project/pom.xml" -Dmaven.repo.local="$out/m2"
         "$copy_goal" -DoutputDirectory="$out/lib" -DincludeScope=runtime) ;;
     coursier)
       cmd=(java -cp "$persist/coursier/*" coursier.cli.Coursier fetch --quiet --no-default -r "$url"
