@@ -71,6 +71,7 @@ public final class ArtifactFetcher {
           dest,
           "artifacts",
           inPlace.get().artifacts().size());
+      writeClasspath(options, inPlace.get());
       return inPlace.get();
     }
     try (ResultPublisher.Staging staging = publisher.open(dest)) {
@@ -89,6 +90,7 @@ public final class ArtifactFetcher {
         log.info("wrote the lock file " + lockFile, "artifacts", placed.size());
       }
       FetchResult result = new FetchResult(dest, options.layout(), placed, downloaded.get(), false);
+      writeClasspath(options, result);
       log.info(
           "fetched "
               + placed.size()
@@ -103,6 +105,19 @@ public final class ArtifactFetcher {
       return result;
     } catch (IOException e) {
       throw new JobFailedException("could not write " + dest + ": " + e, e);
+    }
+  }
+
+  private void writeClasspath(FetchOptions options, FetchResult result) throws InitkitException {
+    if (options.classpathFile().isPresent()) {
+      ClasspathFile classpath = options.classpathFile().get();
+      try {
+        classpath.write(result.artifacts());
+      } catch (IOException e) {
+        throw new JobFailedException(
+            "could not write --classpath-file " + classpath.file() + ": " + e, e);
+      }
+      log.info("wrote the classpath to " + classpath.file(), "entries", result.artifacts().size());
     }
   }
 

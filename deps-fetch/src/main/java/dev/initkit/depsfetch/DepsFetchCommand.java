@@ -194,6 +194,30 @@ public final class DepsFetchCommand extends ToolCommand {
   List<String> tokenHeaders = List.of();
 
   @Option(
+      order = 140,
+      names = "--classpath-file",
+      paramLabel = "FILE",
+      description = "Also write the classpath, in Maven's order, to this file outside --dest.")
+  Path classpathFile;
+
+  @Option(
+      order = 150,
+      names = "--classpath-format",
+      paramLabel = "colon|argfile",
+      defaultValue = "colon",
+      description =
+          "colon: a:b:c; argfile: -cp \"a:b:c\" for 'java @FILE' (default: ${DEFAULT-VALUE}).")
+  ClasspathFile.Format classpathFormat;
+
+  @Option(
+      order = 160,
+      names = "--classpath-prefix",
+      paramLabel = "DIR",
+      description =
+          "Where the main container sees --dest, for the classpath entries (default: --dest).")
+  String classpathPrefix;
+
+  @Option(
       order = 300,
       names = "--lock-file",
       paramLabel = "FILE",
@@ -269,6 +293,9 @@ public final class DepsFetchCommand extends ToolCommand {
                 writeLockFile,
                 threads,
                 checksums,
+                Optional.ofNullable(classpathFile),
+                classpathFormat,
+                Optional.ofNullable(classpathPrefix),
                 retry.policy()));
   }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param writeLockFile write {@code lockFile} from this resolution instead of verifying it
  * @param threads parallel downloads
  * @param checksums the checksums to verify, the first a repository has for a file
+ * @param classpathFile where to write the classpath, if anywhere
  * @param retry the deadline and retry policy
  */
 public record FetchOptions(
@@ -41,6 +42,7 @@ public record FetchOptions(
     boolean writeLockFile,
     int threads,
     List<ChecksumAlgorithm> checksums,
+    Optional<ClasspathFile> classpathFile,
     RetryPolicy retry) {
 
   public FetchOptions {
@@ -54,6 +56,7 @@ public record FetchOptions(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(lockFile, "lockFile");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(classpathFile, "classpathFile");
     if (artifacts.isEmpty()) {
       throw new IllegalArgumentException("no artifact given");
     }

@@ -52,6 +52,9 @@ final class OptionsParser {
       boolean writeLockFile,
       int threads,
       List<ChecksumAlgorithm> checksums,
+      Optional<Path> classpathFile,
+      ClasspathFile.Format classpathFormat,
+      Optional<String> classpathPrefix,
       RetryPolicy retry) {}
 
   private final SecretFiles secretFiles;
@@ -107,6 +110,7 @@ final class OptionsParser {
         raw.writeLockFile(),
         raw.threads(),
         raw.checksums(),
+        classpathFile(raw, dest),
         raw.retry());
   }
 
@@ -150,6 +154,33 @@ final class OptionsParser {
     } catch (IllegalArgumentException e) {
       throw new UsageException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Optional<ClasspathFile> classpathFile(Raw raw, Path dest) throws UsageException {
+    if (raw.classpathFile().isEmpty()) {
+      if (raw.classpathPrefix().isPresent()) {
+        throw new UsageException("--classpath-prefix needs --classpath-file");
+      }
+      return Optional.empty();
+    }
+    Path file = raw.classpathFile().get();
+    Path absolute = file.toAbsolutePath().normalize();
+    Path destination = dest.toAbsolutePath().normalize();
+    if (absolute.startsWith(destination)) {
+      throw new UsageException(
+          "--classpath-file must be outside --dest, which is replaced whole; put it beside it, "
+              + "like "
+              + destination.resolveSibling("classpath"));
+    }
+    if (Files.isDirectory(absolute)) {
+      throw new UsageException("--classpath-file " + file + " is a directory");
+    }
+    String prefix = raw.classpathPrefix().orElse(destination.toString());
+    if (prefix.isBlank() || prefix.contains(":")) {
+      throw new UsageException(
+          "--classpath-prefix must be a directory path without ':', like /app/lib");
+    }
+    return Optional.of(new ClasspathFile(file, raw.classpathFormat(), prefix));
   }
 
   private static Path dest(Raw raw) throws UsageException {

@@ -158,6 +158,38 @@ class BadOptionsTest {
             "sha1,sha1",
             "--dest",
             "{dest}"),
+        bad(
+            "--classpath-prefix needs --classpath-file",
+            "org.acme:app:1.0",
+            "--classpath-prefix",
+            "/app",
+            "--dest",
+            "{dest}"),
+        bad(
+            "must be outside --dest",
+            "org.acme:app:1.0",
+            "--classpath-file",
+            "{dest}/cp",
+            "--dest",
+            "{dest}"),
+        bad(
+            "--classpath-format",
+            "org.acme:app:1.0",
+            "--classpath-file",
+            "{dir}/cp",
+            "--classpath-format",
+            "json",
+            "--dest",
+            "{dest}"),
+        bad(
+            "without ':'",
+            "org.acme:app:1.0",
+            "--classpath-file",
+            "{dir}/cp",
+            "--classpath-prefix",
+            "/a:/b",
+            "--dest",
+            "{dest}"),
         bad("Unknown option", "org.acme:app:1.0", "--destination", "{dest}"));
   }
 

@@ -245,6 +245,31 @@ class FetchIT {
   }
 
   @Test
+  void classpathFileListsTheArtifactsInOrderUnderThePrefix() throws IOException {
+    Path colon = dir.resolve("volume/classpath");
+    Path argfile = dir.resolve("volume/classpath.args");
+    ToolResult first =
+        DepsFetchRun.against(server, dir)
+            .args("org.acme:chatty:1.0", "--dest", dest().toString())
+            .args("--classpath-file", colon.toString(), "--classpath-prefix", "/app/lib/")
+            .run();
+    ToolResult again =
+        DepsFetchRun.against(server, dir)
+            .args("org.acme:chatty:1.0", "--dest", dest().toString())
+            .args("--classpath-file", argfile.toString(), "--classpath-format", "argfile")
+            .run();
+
+    assertThat(first.exitCode()).as(DepsFetchRun.describe(first)).isZero();
+    assertThat(again.exitCode()).as(DepsFetchRun.describe(again)).isZero();
+    assertThat(colon)
+        .hasContent("/app/lib/chatty-1.0.jar:/app/lib/noise-1.0.jar:/app/lib/quiet-1.0.jar");
+    String d = dest().toAbsolutePath().toString();
+    assertThat(argfile)
+        .hasContent(
+            "-cp \"" + d + "/chatty-1.0.jar:" + d + "/noise-1.0.jar:" + d + "/quiet-1.0.jar\"");
+  }
+
+  @Test
   void workingFilesNeverStayBesideDest() {
     ToolResult result =
         DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
