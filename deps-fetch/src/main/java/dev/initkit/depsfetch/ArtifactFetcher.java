@@ -147,6 +147,8 @@ public final class ArtifactFetcher {
             options.excludes(),
             lock.filter(l -> !options.writeLockFile()).map(LockFile::versions).orElse(Map.of()),
             options.repositories(),
+            options.mirrors(),
+            options.proxy(),
             options.offline(),
             localRepository,
             options.cache().isPresent(),

@@ -12,10 +12,22 @@ import java.util.Optional;
  * @param token the token, or null
  * @param tokenHeader the header that carries the token; {@code Authorization} sends {@code Bearer
  *     <token>}, any other header the bare token
+ * @param verbatim send the token as the header's whole value, even in {@code Authorization} (a
+ *     header from settings.xml)
  */
-public record Credentials(String username, Secret password, Secret token, String tokenHeader) {
+public record Credentials(
+    String username, Secret password, Secret token, String tokenHeader, boolean verbatim) {
   public static final String DEFAULT_TOKEN_HEADER = "Authorization";
   public static final Credentials NONE = new Credentials(null, null, null, DEFAULT_TOKEN_HEADER);
+
+  public Credentials(String username, Secret password, Secret token, String tokenHeader) {
+    this(username, password, token, tokenHeader, false);
+  }
+
+  /** A header sent as is, like settings.xml's httpHeaders. */
+  public static Credentials header(String name, Secret value) {
+    return new Credentials(null, null, value, name, true);
+  }
 
   public Optional<String> user() {
     return Optional.ofNullable(username);
@@ -34,7 +46,7 @@ public record Credentials(String username, Secret password, Secret token, String
     return tokenSecret()
         .map(
             t ->
-                DEFAULT_TOKEN_HEADER.equalsIgnoreCase(tokenHeader)
+                DEFAULT_TOKEN_HEADER.equalsIgnoreCase(tokenHeader) && !verbatim
                     ? "Bearer " + t.reveal()
                     : t.reveal());
   }

@@ -144,6 +144,15 @@ public final class DepsFetchCommand extends ToolCommand {
   String mirror;
 
   @Option(
+      order = 225,
+      names = "--settings",
+      paramLabel = "FILE",
+      description =
+          "A Maven settings.xml: its servers (credentials, HTTP headers), mirrors and first "
+              + "active proxy.")
+  Path settings;
+
+  @Option(
       order = 230,
       names = "--offline",
       description = "Resolve from --cache only, without the network.")
@@ -257,7 +266,7 @@ public final class DepsFetchCommand extends ToolCommand {
 
   @Override
   protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
-    FetchOptions options = options(context.secretFiles());
+    FetchOptions options = options(context.secretFiles(), context.log().redactor()::register);
     try (MavenResolution resolution = new MavenResolution()) {
       FetchResult result =
           ArtifactFetcher.create(
@@ -267,8 +276,9 @@ public final class DepsFetchCommand extends ToolCommand {
     }
   }
 
-  FetchOptions options(SecretFiles secretFiles) throws UsageException {
-    return new OptionsParser(secretFiles)
+  FetchOptions options(SecretFiles secretFiles, java.util.function.Consumer<String> secrets)
+      throws UsageException {
+    return new OptionsParser(secretFiles, secrets)
         .parse(
             new OptionsParser.Raw(
                 positional,
@@ -284,6 +294,7 @@ public final class DepsFetchCommand extends ToolCommand {
                 repositories,
                 noDefaultRepositories,
                 Optional.ofNullable(mirror),
+                Optional.ofNullable(settings),
                 offline,
                 usernames,
                 passwordFiles,

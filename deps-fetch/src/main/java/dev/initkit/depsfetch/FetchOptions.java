@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param scope which dependencies go on the classpath
  * @param excludes dependencies left out with everything under them
  * @param repositories where to resolve from, in order; a mirror already replaced them all
+ * @param mirrors mirrors from settings.xml, applied by their mirrorOf patterns
+ * @param proxy the HTTP proxy from settings.xml
  * @param offline resolve from the cache only
  * @param dest the output directory
  * @param layout how files are laid out in {@code dest}
@@ -33,6 +35,8 @@ public record FetchOptions(
     Scope scope,
     List<Exclusion> excludes,
     List<Repository> repositories,
+    List<Mirror> mirrors,
+    Optional<ProxyServer> proxy,
     boolean offline,
     Path dest,
     Layout layout,
@@ -50,6 +54,8 @@ public record FetchOptions(
     excludes = List.copyOf(excludes);
     repositories = List.copyOf(repositories);
     checksums = List.copyOf(checksums);
+    mirrors = List.copyOf(mirrors);
+    Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(dest, "dest");
     Objects.requireNonNull(layout, "layout");

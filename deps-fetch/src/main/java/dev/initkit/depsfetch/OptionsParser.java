@@ -43,6 +43,7 @@ final class OptionsParser {
       List<String> repositories,
       boolean noDefaultRepositories,
       Optional<String> mirror,
+      Optional<Path> settings,
       boolean offline,
       List<String> usernames,
       List<String> passwordFiles,
@@ -58,9 +59,14 @@ final class OptionsParser {
       RetryPolicy retry) {}
 
   private final SecretFiles secretFiles;
+  private final java.util.function.Consumer<String> secrets;
 
-  OptionsParser(SecretFiles secretFiles) {
+  /**
+   * @param secrets hears of every secret read from settings.xml, for redaction
+   */
+  OptionsParser(SecretFiles secretFiles, java.util.function.Consumer<String> secrets) {
     this.secretFiles = secretFiles;
+    this.secrets = secrets;
   }
 
   FetchOptions parse(Raw raw) throws UsageException {
@@ -94,13 +100,21 @@ final class OptionsParser {
     if (raw.checksums().size() != new java.util.HashSet<>(raw.checksums()).size()) {
       throw new UsageException("--checksums names an algorithm twice");
     }
-    List<Repository> repositories = repositories(raw);
+    SettingsFile settings =
+        raw.settings().isPresent()
+            ? SettingsFile.read(raw.settings().get(), secrets)
+            : SettingsFile.NONE;
+    List<Repository> repositories = repositories(raw, settings);
+    // --mirror replaced every repository already; settings.xml's mirrors apply otherwise.
+    List<Mirror> mirrors = raw.mirror().isPresent() ? List.of() : settings.mirrors();
     return new FetchOptions(
         artifacts,
         raw.transitive(),
         raw.scope(),
         excludes,
         repositories,
+        mirrors,
+        settings.proxy(),
         raw.offline(),
         dest,
         raw.layout(),
@@ -204,7 +218,7 @@ final class OptionsParser {
     return dest;
   }
 
-  private List<Repository> repositories(Raw raw) throws UsageException {
+  private List<Repository> repositories(Raw raw, SettingsFile settings) throws UsageException {
     Map<String, Repository> byId = new LinkedHashMap<>();
     if (raw.mirror().isPresent()) {
       URI url = url("--mirror", raw.mirror().get());
@@ -265,13 +279,17 @@ final class OptionsParser {
           tokens.containsKey(id)
               ? secretFiles.read("--repository-token-file " + id, Path.of(tokens.get(id)))
               : null;
-      repositories.add(
-          repository.withCredentials(
-              new Credentials(
-                  username,
-                  password,
-                  token,
-                  header == null ? Credentials.DEFAULT_TOKEN_HEADER : header)));
+      Credentials credentials =
+          new Credentials(
+              username,
+              password,
+              token,
+              header == null ? Credentials.DEFAULT_TOKEN_HEADER : header);
+      // The command line's credentials win; settings.xml's servers fill in the rest by id.
+      if (credentials.isNone()) {
+        credentials = settings.servers().getOrDefault(id, Credentials.NONE);
+      }
+      repositories.add(repository.withCredentials(credentials));
     }
     return repositories;
   }

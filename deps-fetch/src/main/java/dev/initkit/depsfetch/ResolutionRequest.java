@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One resolution pass, as the port sees it.
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param pinnedVersions versions the lock file pins, by {@link Coordinates#versionlessId()}; they
  *     win mediation, as dependencyManagement does
  * @param repositories where to resolve from
+ * @param mirrors mirrors applied by their mirrorOf patterns
+ * @param proxy the HTTP proxy, or empty
  * @param offline use the local repository only
  * @param localRepository where downloads go
  * @param sharedLocalRepository whether other processes may use {@code localRepository} at once
@@ -30,6 +33,8 @@ public record ResolutionRequest(
     List<Exclusion> excludes,
     Map<String, String> pinnedVersions,
     List<Repository> repositories,
+    List<Mirror> mirrors,
+    Optional<ProxyServer> proxy,
     boolean offline,
     Path localRepository,
     boolean sharedLocalRepository,
@@ -43,6 +48,8 @@ public record ResolutionRequest(
     pinnedVersions = Map.copyOf(pinnedVersions);
     repositories = List.copyOf(repositories);
     checksums = List.copyOf(checksums);
+    mirrors = List.copyOf(mirrors);
+    Objects.requireNonNull(proxy, "proxy");
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(localRepository, "localRepository");
     Objects.requireNonNull(listener, "listener");

@@ -6,6 +6,8 @@ import dev.initkit.depsfetch.ChecksumAlgorithm;
 import dev.initkit.depsfetch.Coordinates;
 import dev.initkit.depsfetch.Credentials;
 import dev.initkit.depsfetch.Exclusion;
+import dev.initkit.depsfetch.Mirror;
+import dev.initkit.depsfetch.ProxyServer;
 import dev.initkit.depsfetch.Repository;
 import dev.initkit.depsfetch.ResolutionException;
 import dev.initkit.depsfetch.ResolutionRequest;
@@ -30,6 +32,7 @@ import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.ArtifactRepository;
 import org.eclipse.aether.repository.Authentication;
+import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactResult;
@@ -43,6 +46,9 @@ import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
 import org.eclipse.aether.util.filter.ScopeDependencyFilter;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
+import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
+import org.eclipse.aether.util.repository.DefaultMirrorSelector;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 
 /**
@@ -155,6 +161,8 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         .setConfigProperty("aether.transport.http.retryHandler.count", 0)
         .setConfigProperty("aether.transport.http.retryHandler.serviceUnavailable", "")
         .setConfigProperty("aether.connector.http.useSystemProperties", false)
+        .setMirrorSelector(mirrors(request))
+        .setAuthenticationSelector(authentications(request))
         .setRepositoryListener(descriptors)
         .setTransferListener(new Transfers(request.listener()));
     if (request.sharedLocalRepository()) {
@@ -169,17 +177,72 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         builder.setConfigProperty(name, systemProperties.getProperty(name));
       }
     }
-    for (Repository repository : request.repositories()) {
-      repository
-          .credentials()
-          .tokenHeaderValue()
-          .ifPresent(
-              value ->
-                  builder.setConfigProperty(
-                      "aether.transport.http.headers." + repository.id(),
-                      Map.of(repository.credentials().tokenHeader(), value)));
-    }
+    request.proxy().ifPresent(proxy -> builder.setProxySelector(proxySelector(proxy)));
+    Map<String, Credentials> credentials = credentials(request);
+    credentials.forEach(
+        (id, c) ->
+            c.tokenHeaderValue()
+                .ifPresent(
+                    value ->
+                        builder.setConfigProperty(
+                            "aether.transport.http.headers." + id,
+                            Map.of(c.tokenHeader(), value))));
     return builder.build();
+  }
+
+  /** Credentials by repository or mirror id. */
+  private static Map<String, Credentials> credentials(ResolutionRequest request) {
+    Map<String, Credentials> byId = new LinkedHashMap<>();
+    request.repositories().forEach(r -> byId.put(r.id(), r.credentials()));
+    request.mirrors().forEach(m -> byId.putIfAbsent(m.id(), m.credentials()));
+    return byId;
+  }
+
+  private static DefaultMirrorSelector mirrors(ResolutionRequest request) {
+    DefaultMirrorSelector selector = new DefaultMirrorSelector();
+    for (Mirror mirror : request.mirrors()) {
+      selector.add(
+          mirror.id(), mirror.url().toString(), "default", false, false, mirror.mirrorOf(), "*");
+    }
+    return selector;
+  }
+
+  private static DefaultAuthenticationSelector authentications(ResolutionRequest request) {
+    DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
+    credentials(request)
+        .forEach(
+            (id, c) -> {
+              Authentication authentication = authentication(c);
+              if (authentication != null) {
+                selector.add(id, authentication);
+              }
+            });
+    return selector;
+  }
+
+  private static DefaultProxySelector proxySelector(ProxyServer proxy) {
+    AuthenticationBuilder auth = new AuthenticationBuilder();
+    if (proxy.username() != null) {
+      auth.addUsername(proxy.username());
+      if (proxy.password() != null) {
+        auth.addPassword(proxy.password().reveal());
+      }
+    }
+    Proxy resolverProxy =
+        new Proxy(
+            proxy.protocol(),
+            proxy.host(),
+            proxy.port(),
+            proxy.username() == null ? null : auth.build());
+    DefaultProxySelector selector = new DefaultProxySelector();
+    // Maven applies a proxy to both schemes unless told otherwise; so do we.
+    selector.add(resolverProxy, proxy.nonProxyHosts());
+    if (!proxy.protocol().equals("https")) {
+      selector.add(
+          new Proxy("https", proxy.host(), proxy.port(), resolverProxy.getAuthentication()),
+          proxy.nonProxyHosts());
+    }
+    return selector;
   }
 
   private static List<RemoteRepository> remoteRepositories(List<Repository> repositories) {
@@ -192,7 +255,6 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
           new RemoteRepository.Builder(repository.id(), "default", repository.url().toString())
               .setReleasePolicy(policy)
               .setSnapshotPolicy(policy)
-              .setAuthentication(authentication(repository.credentials()))
               .build());
     }
     return remote;
