@@ -79,8 +79,10 @@ public final class ArtifactFetcher {
       AtomicLong downloaded = new AtomicLong();
       ResolvedSet resolved = resolve(options, lock, localRepository, downloaded);
       Placement placement = plan(options, resolved);
-      List<PlacedArtifact> placed = place(options, staging, placement, lock, localRepository);
-      new Manifest(fingerprint, placed).write(staging.path());
+      Map<String, String> trees = new LinkedHashMap<>();
+      List<PlacedArtifact> placed =
+          place(options, staging, placement, lock, localRepository, trees);
+      new Manifest(fingerprint, placed, trees).write(staging.path());
       staging.publish();
       if (options.writeLockFile()) {
         Path lockFile = options.lockFile().orElseThrow();
@@ -184,16 +186,19 @@ public final class ArtifactFetcher {
   /** Where each resolved file goes under {@code --dest}. */
   private record Placement(List<Planned> artifacts, List<RepositoryFile> extras) {}
 
-  private record Planned(ResolvedArtifact artifact, String name) {}
+  /** One artifact's place; an unpacked archive's name is its directory's. */
+  private record Planned(ResolvedArtifact artifact, String name, boolean unpack) {}
 
   private static Placement plan(FetchOptions options, ResolvedSet resolved)
       throws JobFailedException {
     List<Planned> planned = new ArrayList<>();
     Map<String, Coordinates> names = new LinkedHashMap<>();
     for (ResolvedArtifact artifact : resolved.artifacts()) {
+      boolean unpack = options.unpack() && Unpacker.unpacks(artifact.coordinates().extension());
+      String flat = flatName(artifact, options.stripVersion());
       String name =
           options.layout() == Layout.FLAT
-              ? flatName(artifact, options.stripVersion())
+              ? (unpack ? Unpacker.directoryName(flat) : flat)
               : artifact.repositoryPath();
       Coordinates previous = names.putIfAbsent(name, artifact.coordinates());
       if (previous != null) {
@@ -208,7 +213,7 @@ public final class ArtifactFetcher {
                 + (options.stripVersion() ? " or drop --strip-version" : "")
                 + ", or --exclude one of them");
       }
-      planned.add(new Planned(artifact, name));
+      planned.add(new Planned(artifact, name, unpack));
     }
     List<RepositoryFile> extras = new ArrayList<>();
     if (options.layout() == Layout.REPOSITORY) {
@@ -240,22 +245,27 @@ public final class ArtifactFetcher {
       ResultPublisher.Staging staging,
       Placement placement,
       Optional<LockFile> lock,
-      Path localRepository)
+      Path localRepository,
+      Map<String, String> trees)
       throws IOException, InitkitException {
     boolean move = options.cache().isEmpty();
     List<PlacedArtifact> placed = new ArrayList<>();
     List<LockFile.Entry> entries = new ArrayList<>();
     for (Planned planned : placement.artifacts()) {
       ResolvedArtifact artifact = planned.artifact();
-      Path target = staging.path().resolve(planned.name());
+      Path target =
+          staging.path().resolve(planned.unpack() ? planned.name() + ".zip" : planned.name());
       String sha256 = transfer(artifact.file(), target, move);
+      long size = Files.size(target);
+      if (planned.unpack()) {
+        Path dir = staging.path().resolve(planned.name());
+        Unpacker.unzip(target, dir, artifact.coordinates());
+        Files.delete(target);
+        trees.put(planned.name(), Unpacker.treeSha256(dir));
+      }
       placed.add(
           new PlacedArtifact(
-              artifact.coordinates(),
-              planned.name(),
-              sha256,
-              Files.size(target),
-              artifact.repository()));
+              artifact.coordinates(), planned.name(), sha256, size, artifact.repository()));
       entries.add(new LockFile.Entry(artifact.coordinates(), sha256));
     }
     if (lock.isPresent() && !options.writeLockFile()) {
@@ -303,10 +313,15 @@ public final class ArtifactFetcher {
       }
       for (PlacedArtifact artifact : manifest.get().artifacts()) {
         Path file = dest.resolve(artifact.file()).normalize();
-        if (!file.startsWith(dest)
-            || !Files.isRegularFile(file)
-            || Files.size(file) != artifact.size()
-            || !Sha256.of(file).equals(artifact.sha256())) {
+        String tree = manifest.get().trees().get(artifact.file());
+        boolean intact =
+            file.startsWith(dest)
+                && (tree != null
+                    ? Files.isDirectory(file) && Unpacker.treeSha256(file).equals(tree)
+                    : Files.isRegularFile(file)
+                        && Files.size(file) == artifact.size()
+                        && Sha256.of(file).equals(artifact.sha256()));
+        if (!intact) {
           log.info(
               "the result in place differs from its manifest, fetching again",
               "file",

@@ -110,6 +110,14 @@ public final class DepsFetchCommand extends ToolCommand {
   boolean stripVersion;
 
   @Option(
+      order = 125,
+      names = "--unpack",
+      description =
+          "Flat layout: unpack zip artifacts into directories named like the file without .zip "
+              + "(entries that would land outside refused).")
+  boolean unpack;
+
+  @Option(
       order = 130,
       names = "--cache",
       paramLabel = "DIR",
@@ -290,6 +298,7 @@ public final class DepsFetchCommand extends ToolCommand {
                 Optional.ofNullable(dest),
                 layout,
                 stripVersion,
+                unpack,
                 Optional.ofNullable(cache),
                 repositories,
                 noDefaultRepositories,

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param dest the output directory
  * @param layout how files are laid out in {@code dest}
  * @param stripVersion flat layout without versions in the file names
+ * @param unpack flat layout: zip artifacts unpacked into directories
  * @param cache a persistent local repository, or empty for a throwaway one beside {@code dest}
  * @param lockFile the lock file to verify against, or to write with {@code writeLockFile}
  * @param writeLockFile write {@code lockFile} from this resolution instead of verifying it
@@ -41,6 +42,7 @@ public record FetchOptions(
     Path dest,
     Layout layout,
     boolean stripVersion,
+    boolean unpack,
     Optional<Path> cache,
     Optional<Path> lockFile,
     boolean writeLockFile,
@@ -94,6 +96,7 @@ public record FetchOptions(
     repositories.forEach(r -> text.append("repository ").append(r).append('\n'));
     text.append("layout ").append(layout).append('\n');
     text.append("strip-version ").append(stripVersion).append('\n');
+    text.append("unpack ").append(unpack).append('\n');
     return text.toString();
   }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,10 +22,19 @@ final class Manifest {
 
   private final String fingerprint;
   private final List<PlacedArtifact> artifacts;
+  private final Map<String, String> trees;
 
-  Manifest(String fingerprint, List<PlacedArtifact> artifacts) {
+  /**
+   * @param trees the tree SHA-256 of each unpacked archive's directory, by its path
+   */
+  Manifest(String fingerprint, List<PlacedArtifact> artifacts, Map<String, String> trees) {
     this.fingerprint = fingerprint;
     this.artifacts = List.copyOf(artifacts);
+    this.trees = Map.copyOf(trees);
+  }
+
+  Map<String, String> trees() {
+    return trees;
   }
 
   String fingerprint() {
@@ -46,7 +57,8 @@ final class Manifest {
               Long.toString(a.size()),
               a.file(),
               a.coordinates().toString(),
-              a.repository()));
+              a.repository(),
+              trees.getOrDefault(a.file(), "-")));
       text.append('\n');
     }
     Files.writeString(dir.resolve(FILE_NAME), text, StandardCharsets.UTF_8);
@@ -67,10 +79,14 @@ final class Manifest {
     }
     String fingerprint = lines.get(1).substring("fingerprint\t".length());
     List<PlacedArtifact> artifacts = new ArrayList<>();
+    Map<String, String> trees = new LinkedHashMap<>();
     for (String line : lines.subList(2, lines.size())) {
       String[] f = line.split("\t", -1);
-      if (f.length != 6 || !f[0].equals("artifact")) {
+      if (f.length != 7 || !f[0].equals("artifact")) {
         return Optional.empty();
+      }
+      if (!f[6].equals("-")) {
+        trees.put(f[3], f[6]);
       }
       try {
         artifacts.add(
@@ -79,6 +95,6 @@ final class Manifest {
         return Optional.empty();
       }
     }
-    return Optional.of(new Manifest(fingerprint, artifacts));
+    return Optional.of(new Manifest(fingerprint, artifacts, trees));
   }
 }

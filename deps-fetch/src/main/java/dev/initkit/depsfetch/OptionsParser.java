@@ -39,6 +39,7 @@ final class OptionsParser {
       Optional<Path> dest,
       Layout layout,
       boolean stripVersion,
+      boolean unpack,
       Optional<Path> cache,
       List<String> repositories,
       boolean noDefaultRepositories,
@@ -90,6 +91,9 @@ final class OptionsParser {
     if (raw.stripVersion() && raw.layout() == Layout.REPOSITORY) {
       throw new UsageException("--strip-version applies to --layout flat only");
     }
+    if (raw.unpack() && raw.layout() == Layout.REPOSITORY) {
+      throw new UsageException("--unpack applies to --layout flat only");
+    }
     if (raw.threads() < 1 || raw.threads() > MAX_THREADS) {
       throw new UsageException(
           "--threads must be between 1 and " + MAX_THREADS + ", not " + raw.threads());
@@ -119,6 +123,7 @@ final class OptionsParser {
         dest,
         raw.layout(),
         raw.stripVersion(),
+        raw.unpack(),
         raw.cache(),
         raw.lockFile(),
         raw.writeLockFile(),

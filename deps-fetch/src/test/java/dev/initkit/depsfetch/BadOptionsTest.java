@@ -190,6 +190,14 @@ class BadOptionsTest {
             "/a:/b",
             "--dest",
             "{dest}"),
+        bad(
+            "--unpack applies to --layout flat",
+            "org.acme:app:1.0",
+            "--unpack",
+            "--layout",
+            "repository",
+            "--dest",
+            "{dest}"),
         bad("Unknown option", "org.acme:app:1.0", "--destination", "{dest}"));
   }
 

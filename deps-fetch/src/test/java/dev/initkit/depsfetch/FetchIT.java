@@ -270,6 +270,49 @@ class FetchIT {
   }
 
   @Test
+  void unpackPutsZipArtifactsInDirectoriesAndVerifiesThemOnReRun() {
+    repository
+        .jar("org.acme:plugin:1.0")
+        .file("", "zip", TestRepository.zip(java.util.List.of("lib/plugin.jar", "README")))
+        .publish();
+    ToolResult first =
+        DepsFetchRun.against(server, dir)
+            .args("org.acme:plugin:zip:1.0", "org.acme:quiet:1.0", "--unpack")
+            .args("--dest", dest().toString())
+            .run();
+    server.clearRequests();
+    ToolResult again =
+        DepsFetchRun.against(server, dir)
+            .args("org.acme:plugin:zip:1.0", "org.acme:quiet:1.0", "--unpack")
+            .args("--dest", dest().toString())
+            .run();
+
+    assertThat(first.exitCode()).as(DepsFetchRun.describe(first)).isZero();
+    assertThat(DepsFetchRun.files(dest())).containsExactly("plugin-1.0", "quiet-1.0.jar");
+    assertThat(dest().resolve("plugin-1.0/lib/plugin.jar")).hasContent("lib/plugin.jar");
+    assertThat(again.exitCode()).as(DepsFetchRun.describe(again)).isZero();
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void zipEntryEscapingItsDirectoryFailsAndPlacesNothing() {
+    repository
+        .jar("org.acme:evil:1.0")
+        .file("", "zip", TestRepository.zip(java.util.List.of("ok.txt", "../evil.txt")))
+        .publish();
+
+    ToolResult result =
+        DepsFetchRun.against(server, dir)
+            .args("org.acme:evil:zip:1.0", "--unpack", "--dest", dest().toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
+    assertThat(result.stderr()).contains("'../evil.txt' would land outside");
+    assertThat(dest()).doesNotExist();
+    assertThat(DepsFetchRun.besideDest(dest())).isEmpty();
+  }
+
+  @Test
   void workingFilesNeverStayBesideDest() {
     ToolResult result =
         DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
