@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -77,7 +78,8 @@ public final class ArtifactFetcher {
     try (ResultPublisher.Staging staging = publisher.open(dest)) {
       Path localRepository = localRepository(options, staging.path());
       AtomicLong downloaded = new AtomicLong();
-      ResolvedSet resolved = resolve(options, lock, localRepository, downloaded);
+      AtomicInteger files = new AtomicInteger();
+      ResolvedSet resolved = resolve(options, lock, localRepository, downloaded, files);
       Placement placement = plan(options, resolved);
       Map<String, String> trees = new LinkedHashMap<>();
       List<PlacedArtifact> placed =
@@ -103,7 +105,9 @@ public final class ArtifactFetcher {
           "bytes",
           result.totalBytes(),
           "downloaded",
-          downloaded.get());
+          downloaded.get(),
+          "downloadedFiles",
+          files.get());
       return result;
     } catch (IOException e) {
       throw new JobFailedException("could not write " + dest + ": " + e, e);
@@ -124,7 +128,11 @@ public final class ArtifactFetcher {
   }
 
   private ResolvedSet resolve(
-      FetchOptions options, Optional<LockFile> lock, Path localRepository, AtomicLong downloaded)
+      FetchOptions options,
+      Optional<LockFile> lock,
+      Path localRepository,
+      AtomicLong downloaded,
+      AtomicInteger files)
       throws InitkitException, InterruptedException {
     ProgressReporter bytes = progress.apply("downloading");
     ResolutionRequest.DownloadListener listener =
@@ -137,6 +145,7 @@ public final class ArtifactFetcher {
 
           @Override
           public void downloaded(String resource, long size) {
+            files.incrementAndGet();
             log.debug("downloaded " + resource, "bytes", size);
           }
         };
