@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up floor: the common frame's sample command (--help, and a no-op run) next to a bare
 # picocli hello-world, on each JDK found, with default JVM flags and with the flags chosen for
-# short-lived CLIs. Whole process, median and min-max of several runs (hyperfine), peak RSS
-# (GNU time). Every tool's benchmark compares itself with these figures.
+# short-lived CLIs. Whole process, median and min-max of several runs (hyperfine), the median
+# CPU time (user+sys, mean: steadier than wall time on a busy machine), peak RSS (GNU time). Every
+# tool's benchmark compares itself with these figures.
 #
 #   bash bench/startup.sh                  # JDKs: $JAVA_HOME or the default java, plus Temurin 25
 #   RUNS=20 JDKS="/path/jdk17 /path/jdk25" bash bench/startup.sh
@@ -37,7 +38,7 @@ declare -A flag_sets=(
   [tuned]="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 )
 
-printf '%-8s %-8s %-22s %10s %17s %9s\n' jdk flags command "median ms" "min-max ms" "peak MiB"
+printf '%-6s %-8s %-20s %10s %13s %10s %9s\n' jdk flags command "median ms" "min-max ms" "cpu ms" "peak MiB"
 for jdk in $JDKS; do
   java="$jdk/bin/java"
   [[ -x "$java" ]] || continue
@@ -48,15 +49,16 @@ for jdk in $JDKS; do
       cmd="$java $flags -cp $cp $main $args"
       hyperfine --style none --warmup 2 --runs "$runs" --export-json "$out/startup.json" \
         "$cmd" >/dev/null 2>&1
-      read -r median min max < <(python3 - "$out/startup.json" <<'PY'
-import json, sys
+      read -r median min max cpu < <(python3 - "$out/startup.json" <<'PY'
+import json, statistics, sys
 r = json.load(open(sys.argv[1]))["results"][0]
-print(round(r["median"] * 1000), round(r["min"] * 1000), round(r["max"] * 1000))
+cpu = statistics.median(u + s for u, s in zip(r["user"], r["system"])) if "user" in r and isinstance(r["user"], list) else r["user"] + r["system"]
+print(round(r["median"] * 1000), round(r["min"] * 1000), round(r["max"] * 1000), round(cpu * 1000))
 PY
 )
       peak_kib=$(/usr/bin/time -f %M $cmd 2>&1 >/dev/null | tail -1)
-      printf '%-8s %-8s %-22s %10s %17s %9.1f\n' "$version" "$flags_name" "$label" \
-        "$median" "$min-$max" "$(echo "$peak_kib / 1024" | bc -l)"
+      printf '%-6s %-8s %-20s %10s %13s %10s %9.1f\n' "$version" "$flags_name" "$label" \
+        "$median" "$min-$max" "$cpu" "$(echo "$peak_kib / 1024" | bc -l)"
     done <<ROWS
 hello-world --help|$hello_cp|dev.initkit.common.sample.HelloWorldCommand|--help
 hello-world run|$hello_cp|dev.initkit.common.sample.HelloWorldCommand|

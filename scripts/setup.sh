@@ -4,20 +4,27 @@
 #
 #   bash scripts/setup.sh            # build and test prerequisites
 #   bash scripts/setup.sh --bench    # also what the benchmarks time with
-#   bash scripts/setup.sh --images   # also podman, for the images' and examples' tests
 set -euo pipefail
 
 # Build and tests: the Maven wrapper downloads Maven with curl and unzip; git gives the build
 # commit shown by --version.
 packages=(ca-certificates curl unzip git)
+# The images and the example Pods run in podman (runc: crun fails on these machines).
+packages+=(podman runc catatonit skopeo)
+# env-render's outputs are read back by the real readers: three shells, GNU envsubst,
+# python-dotenv and Node's dotenv (installed from npm by the test).
+packages+=(dash busybox gettext-base python3 python3-dotenv)
+# Node.js and npm only when missing: these machines bring their own, which Debian's npm
+# package would conflict with.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 for option in "$@"; do
   case "$option" in
     # hyperfine times whole commands; GNU time reports peak memory.
     --bench) packages+=(hyperfine time) ;;
-    # podman runs the images and the example Pods (runc: crun fails on these machines).
-    --images) packages+=(podman runc catatonit skopeo) ;;
-    *) echo "setup: unknown option $option (use --bench, --images)" >&2; exit 2 ;;
+    *) echo "setup: unknown option $option (use --bench)" >&2; exit 2 ;;
   esac
 done
 

@@ -83,7 +83,9 @@ public abstract class ToolCommand implements Callable<Integer> {
       rejectUnknownVariables();
       log.info("started " + tool + " " + VersionInfo.current().version(), effectiveOptions());
       outcome =
-          execute(new ToolContext(log, new SecretFiles(redactor), Terminal.isStderrTerminal()));
+          execute(
+              new ToolContext(
+                  log, new SecretFiles(redactor), Terminal.isStderrTerminal(), world.env()));
     } catch (InitkitException e) {
       log.error(e.getMessage(), e, false);
       outcome = new ToolOutcome(e.exitCode(), e.getMessage(), Map.of());
@@ -121,7 +123,7 @@ public abstract class ToolCommand implements Callable<Integer> {
           || (value instanceof Collection<?> c && c.isEmpty())) {
         continue;
       }
-      facts.add(option.longestName().replaceFirst("^-+", ""));
+      facts.add(EnvironmentDefaults.bareName(option));
       facts.add(display(value));
     }
     return facts.toArray();

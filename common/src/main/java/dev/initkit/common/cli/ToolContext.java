@@ -4,6 +4,7 @@ import dev.initkit.common.log.Log;
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.common.log.ProgressUnit;
 import java.time.Duration;
+import java.util.Map;
 
 /** What a tool's job gets from the frame: its log, secret files, and progress reporting. */
 public final class ToolContext {
@@ -13,11 +14,21 @@ public final class ToolContext {
   private final Log log;
   private final SecretFiles secretFiles;
   private final boolean terminal;
+  private final Map<String, String> environment;
 
-  ToolContext(Log log, SecretFiles secretFiles, boolean terminal) {
+  ToolContext(Log log, SecretFiles secretFiles, boolean terminal, Map<String, String> environment) {
     this.log = log;
     this.secretFiles = secretFiles;
     this.terminal = terminal;
+    this.environment = environment;
+  }
+
+  /**
+   * The process environment as the launcher injected it, for the command layer of a tool whose
+   * input is environment variables (env-render's --env); services get values, never this map.
+   */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   public Log log() {

@@ -64,6 +64,7 @@ public final class Podman {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> volumes = new ArrayList<>();
     private String entrypoint;
+    private String name;
     private final List<String> args = new ArrayList<>();
 
     private Container(String image) {
@@ -101,6 +102,17 @@ public final class Podman {
       return this;
     }
 
+    /** A name, so a test can see the container running ({@link Podman#isRunning}). */
+    public Container name(String containerName) {
+      this.name = containerName;
+      return this;
+    }
+
+    /** Runs in the background, for tests that change the world while the tool waits. */
+    public CompletableFuture<ProcessResult> start(Duration timeout) {
+      return CompletableFuture.supplyAsync(() -> run(timeout));
+    }
+
     public ProcessResult run(Duration timeout) {
       List<String> command = new ArrayList<>();
       command.addAll(
@@ -116,10 +128,28 @@ public final class Podman {
       if (entrypoint != null) {
         command.addAll(List.of("--entrypoint", entrypoint));
       }
+      if (name != null) {
+        command.addAll(List.of("--name", name));
+      }
       command.add(image);
       command.addAll(args);
       return podman(timeout, command.toArray(String[]::new));
     }
+  }
+
+  /** Whether a container of that name is running now. */
+  public boolean isRunning(String containerName) {
+    ProcessResult result =
+        podman(
+            Duration.ofSeconds(30),
+            "ps",
+            "--filter",
+            "name=^" + containerName + "$",
+            "--filter",
+            "status=running",
+            "--format",
+            "{{.Names}}");
+    return result.stdout().lines().anyMatch(containerName::equals);
   }
 
   private ProcessResult podman(Duration timeout, String... args) {
