@@ -160,6 +160,7 @@ public final class ArtifactFetcher {
             options.repositories(),
             options.mirrors(),
             options.proxy(),
+            options.tls(),
             options.offline(),
             localRepository,
             options.cache().isPresent(),

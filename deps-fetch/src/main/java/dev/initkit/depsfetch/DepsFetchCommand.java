@@ -161,6 +161,15 @@ public final class DepsFetchCommand extends ToolCommand {
   Path settings;
 
   @Option(
+      order = 228,
+      names = "--ca-bundle",
+      paramLabel = "FILE",
+      description =
+          "PEM certificates of CAs to trust for TLS, besides the runtime's (a private "
+              + "repository's CA).")
+  Path caBundle;
+
+  @Option(
       order = 230,
       names = "--offline",
       description = "Resolve from --cache only, without the network.")
@@ -304,6 +313,7 @@ public final class DepsFetchCommand extends ToolCommand {
                 noDefaultRepositories,
                 Optional.ofNullable(mirror),
                 Optional.ofNullable(settings),
+                Optional.ofNullable(caBundle),
                 offline,
                 usernames,
                 passwordFiles,

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param repositories where to resolve from, in order; a mirror already replaced them all
  * @param mirrors mirrors from settings.xml, applied by their mirrorOf patterns
  * @param proxy the HTTP proxy from settings.xml
+ * @param tls the TLS context trusting a --ca-bundle, or empty for the runtime's defaults
  * @param offline resolve from the cache only
  * @param dest the output directory
  * @param layout how files are laid out in {@code dest}
@@ -38,6 +39,7 @@ public record FetchOptions(
     List<Repository> repositories,
     List<Mirror> mirrors,
     Optional<ProxyServer> proxy,
+    Optional<javax.net.ssl.SSLContext> tls,
     boolean offline,
     Path dest,
     Layout layout,
@@ -58,6 +60,7 @@ public record FetchOptions(
     checksums = List.copyOf(checksums);
     mirrors = List.copyOf(mirrors);
     Objects.requireNonNull(proxy, "proxy");
+    Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(dest, "dest");
     Objects.requireNonNull(layout, "layout");

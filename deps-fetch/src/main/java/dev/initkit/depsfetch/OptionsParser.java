@@ -45,6 +45,7 @@ final class OptionsParser {
       boolean noDefaultRepositories,
       Optional<String> mirror,
       Optional<Path> settings,
+      Optional<Path> caBundle,
       boolean offline,
       List<String> usernames,
       List<String> passwordFiles,
@@ -119,6 +120,9 @@ final class OptionsParser {
         repositories,
         mirrors,
         settings.proxy(),
+        raw.caBundle().isPresent()
+            ? Optional.of(CaBundle.read(raw.caBundle().get()))
+            : Optional.empty(),
         raw.offline(),
         dest,
         raw.layout(),

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param repositories where to resolve from
  * @param mirrors mirrors applied by their mirrorOf patterns
  * @param proxy the HTTP proxy, or empty
+ * @param tls the TLS context trusting a CA bundle, or empty for the runtime's defaults
  * @param offline use the local repository only
  * @param localRepository where downloads go
  * @param sharedLocalRepository whether other processes may use {@code localRepository} at once
@@ -35,6 +36,7 @@ public record ResolutionRequest(
     List<Repository> repositories,
     List<Mirror> mirrors,
     Optional<ProxyServer> proxy,
+    Optional<javax.net.ssl.SSLContext> tls,
     boolean offline,
     Path localRepository,
     boolean sharedLocalRepository,
@@ -50,6 +52,7 @@ public record ResolutionRequest(
     checksums = List.copyOf(checksums);
     mirrors = List.copyOf(mirrors);
     Objects.requireNonNull(proxy, "proxy");
+    Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(localRepository, "localRepository");
     Objects.requireNonNull(listener, "listener");

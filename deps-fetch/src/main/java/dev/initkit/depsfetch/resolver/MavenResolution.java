@@ -212,7 +212,7 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     credentials(request)
         .forEach(
             (id, c) -> {
-              Authentication authentication = authentication(c);
+              Authentication authentication = authentication(c, request.tls());
               if (authentication != null) {
                 selector.add(id, authentication);
               }
@@ -260,12 +260,15 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     return remote;
   }
 
-  private static Authentication authentication(Credentials credentials) {
-    if (credentials.user().isEmpty()) {
+  private static Authentication authentication(
+      Credentials credentials, java.util.Optional<javax.net.ssl.SSLContext> tls) {
+    if (credentials.user().isEmpty() && tls.isEmpty()) {
       return null;
     }
-    AuthenticationBuilder builder = new AuthenticationBuilder().addUsername(credentials.username());
+    AuthenticationBuilder builder = new AuthenticationBuilder();
+    credentials.user().ifPresent(builder::addUsername);
     credentials.passwordSecret().ifPresent(p -> builder.addPassword(p.reveal()));
+    tls.ifPresent(builder::addSslContext);
     return builder.build();
   }
 

@@ -132,6 +132,16 @@ final class ResolverFailureClassifier implements FailureClassifier {
         || cause instanceof InvalidVersionSpecificationException) {
       return Optional.of(Classification.permanentCause(message));
     }
+    if (cause instanceof javax.net.ssl.SSLPeerUnverifiedException
+        || cause instanceof java.security.cert.CertificateException
+        || cause instanceof java.security.cert.CertPathValidatorException
+        || (cause instanceof javax.net.ssl.SSLHandshakeException && own.contains("PKIX"))) {
+      return Optional.of(
+          Classification.permanentCause(
+              "TLS certificate not trusted: "
+                  + message
+                  + "; give the repository's CA with --ca-bundle"));
+    }
     if (cause instanceof IOException io) {
       // Refused, reset or dropped mid-file, timed out: the repository may be back next time.
       Classification network = FailureClassifier.NETWORK.classify(io);

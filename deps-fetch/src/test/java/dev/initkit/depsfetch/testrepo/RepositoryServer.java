@@ -65,9 +65,21 @@ public final class RepositoryServer implements AutoCloseable {
     }
   }
 
-  private RepositoryServer(TestRepository repository) throws IOException {
+  private final boolean tls;
+
+  private RepositoryServer(TestRepository repository, javax.net.ssl.SSLContext tls)
+      throws IOException {
     this.repository = repository;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.tls = tls != null;
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (tls != null) {
+      com.sun.net.httpserver.HttpsServer https =
+          com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+      this.server = https;
+    } else {
+      this.server = HttpServer.create(loopback, 0);
+    }
     this.executor = Executors.newFixedThreadPool(8);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -75,12 +87,18 @@ public final class RepositoryServer implements AutoCloseable {
   }
 
   public static RepositoryServer start(TestRepository repository) throws IOException {
-    return new RepositoryServer(repository);
+    return new RepositoryServer(repository, null);
+  }
+
+  /** The same over HTTPS, with the key and certificate in {@code tls}. */
+  public static RepositoryServer startTls(TestRepository repository, javax.net.ssl.SSLContext tls)
+      throws IOException {
+    return new RepositoryServer(repository, tls);
   }
 
   /** The repository's base URL, ending in a slash. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/maven/";
+    return (tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + "/maven/";
   }
 
   /** Paths of the artifact files (not POMs, checksums or metadata). */
