@@ -4,7 +4,9 @@
 # downloaded) and coursier run from its Maven Central jars with `java -cp`. Each fetches the
 # closure of the artifacts below from a loopback mirror into an empty cache, with its output on
 # tmpfs; whole process, median and min-max of several runs (alternating tools), peak RSS (GNU
-# time), artifacts and bytes placed.
+# time), artifacts and bytes placed. deps-fetch runs twice: with its default checksums
+# (SHA-512, else SHA-256, else SHA-1) and with --checksums sha256,sha1, which spares the SHA-512
+# request that Central answers 404 for most artifacts.
 #
 #   bash bench/deps-fetch.sh                  # 5 runs each
 #   RUNS=9 bash bench/deps-fetch.sh
@@ -104,6 +106,10 @@ run_tool() {
   case $tool in
     deps-fetch)
       cmd=(java -Xmx"$heap" $jvm_flags -jar "$jar" --quiet --mirror "$url" --dest "$out/lib" "${artifacts[@]}") ;;
+    deps-fetch-sha256)
+      # Central's checksum files for most artifacts: SHA-256 first saves the SHA-512 404s.
+      cmd=(java -Xmx"$heap" $jvm_flags -jar "$jar" --quiet --checksums sha256,sha1 --mirror "$url"
+        --dest "$out/lib" "${artifacts[@]}") ;;
     maven)
       cp -r "$persist/maven-plugins" "$out/m2"
       cmd=(./mvnw -B -q -s "$project/settings.xml" -f "$project/pom.xml" -Dmaven.repo.local="$out/m2"
@@ -124,12 +130,13 @@ run_tool() {
   echo "$tool $seconds $peak_kib $files $bytes" >>"$work/results"
 }
 
+tools="deps-fetch deps-fetch-sha256 maven coursier"
 : >"$work/results"
 echo "warming up (page cache, JIT of nothing: one untimed run each)" >&2
-for tool in deps-fetch maven coursier; do run_tool "$tool"; done
+for tool in $tools; do run_tool "$tool"; done
 : >"$work/results"
 for i in $(seq "$runs"); do
-  for tool in deps-fetch maven coursier; do
+  for tool in $tools; do
     run_tool "$tool"
   done
   echo "run $i of $runs done" >&2
@@ -141,16 +148,16 @@ rows = {}
 for line in open(sys.argv[1]):
     tool, s, kib, files, size = line.split()
     rows.setdefault(tool, []).append((float(s), int(kib), int(files), int(size)))
-print(f"{'tool':<12}{'median s':>10}{'min-max s':>14}{'peak MiB':>10}{'artifacts':>11}{'MiB':>8}")
+print(f"{'tool':<18}{'median s':>10}{'min-max s':>14}{'peak MiB':>10}{'artifacts':>11}{'MiB':>8}")
 med = {}
 for tool, r in rows.items():
     t = [x[0] for x in r]
     med[tool] = statistics.median(t)
-    print(f"{tool:<12}{med[tool]:>10.2f}{min(t):>7.2f}-{max(t):<6.2f}{max(x[1] for x in r)/1024:>10.0f}"
+    print(f"{tool:<18}{med[tool]:>10.2f}{min(t):>7.2f}-{max(t):<6.2f}{max(x[1] for x in r)/1024:>10.0f}"
           f"{r[-1][2]:>11}{r[-1][3]/2**20:>8.1f}")
 if "deps-fetch" in med:
     for tool in med:
-        if tool != "deps-fetch":
+        if not tool.startswith("deps-fetch"):
             print(f"{tool} / deps-fetch: {med[tool] / med['deps-fetch']:.1f}x")
 print(f"({sys.argv[3]} runs each, alternating; empty cache each run; output on tmpfs; "
       f"deps-fetch with -Xmx{sys.argv[2]}; {__import__('os').cpu_count()} cores)")
