@@ -1,0 +1,126 @@
+package dev.initkit.depsfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initkit.common.testkit.ToolResult;
+import dev.initkit.common.testkit.ToolRun;
+import dev.initkit.depsfetch.testrepo.Fixtures;
+import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.TestRepository;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --settings: servers, mirrors and the proxy of a Maven settings.xml. */
+class SettingsIT {
+  private static final String PASSWORD = "s3ttings-pa55";
+
+  @TempDir Path dir;
+  private RepositoryServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = RepositoryServer.start(Fixtures.acme(new TestRepository(dir.resolve("served"))));
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private Path settings(String body) throws IOException {
+    return Files.writeString(dir.resolve("settings.xml"), "<settings>" + body + "</settings>\n");
+  }
+
+  private ToolRun deps(Path settings) {
+    return ToolRun.of(new DepsFetchCommand())
+        .args("--settings", settings.toString(), "--termination-log", dir.resolve("t").toString())
+        .args("--retry-initial", "10ms", "--retry-max-interval", "50ms", "--timeout", "20s")
+        .args(Fixtures.APP, "--dest", dir.resolve("volume/lib").toString());
+  }
+
+  @Test
+  void mirrorOfEverythingWithServerCredentials() throws IOException {
+    server.requireBasicAuth("deployer", PASSWORD);
+    Path settings =
+        settings(
+            "<servers><server><id>corp</id><username>deployer</username><password>"
+                + PASSWORD
+                + "</password></server></servers>"
+                + "<mirrors><mirror><id>corp</id><mirrorOf>*</mirrorOf><url>"
+                + server.url()
+                + "</url></mirror></mirrors>");
+
+    ToolResult result = deps(settings).args("--verbose").run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
+    assertThat(result.stderr()).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void serverHttpHeaderIsSentAsIs() throws IOException {
+    server.requireHeader("Authorization", "Token " + PASSWORD);
+    Path settings =
+        settings(
+            "<servers><server><id>test</id><configuration><httpHeaders><property>"
+                + "<name>Authorization</name><value>Token "
+                + PASSWORD
+                + "</value></property></httpHeaders></configuration></server></servers>");
+
+    ToolResult result =
+        deps(settings)
+            .args("--no-default-repositories", "--repository", "test=" + server.url())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+  }
+
+  @Test
+  void proxyCarriesRequestsToAnUnresolvableHost() throws IOException {
+    int port = URI.create(server.url()).getPort();
+    Path settings =
+        settings(
+            "<proxies><proxy><active>false</active><host>127.0.0.1</host><port>9</port></proxy>"
+                + "<proxy><protocol>http</protocol><host>127.0.0.1</host><port>"
+                + port
+                + "</port></proxy></proxies>");
+
+    ToolResult result =
+        deps(settings)
+            .args("--no-default-repositories", "--repository", "far=http://repo.invalid/maven/")
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
+  }
+
+  @Test
+  void encryptedPasswordExitsTwo() throws IOException {
+    Path settings =
+        settings(
+            "<servers><server><id>central</id><username>me</username>"
+                + "<password>{COQLCE6DU6GtcS5P=}</password></server></servers>");
+
+    ToolResult result = deps(settings).run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr()).contains("encrypted password");
+    assertThat(dir.resolve("volume")).doesNotExist();
+  }
+
+  @Test
+  void malformedSettingsExitTwo() throws IOException {
+    Path settings = Files.writeString(dir.resolve("settings.xml"), "<settings><servers>");
+
+    ToolResult result = deps(settings).run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr()).contains("not well-formed XML");
+  }
+}

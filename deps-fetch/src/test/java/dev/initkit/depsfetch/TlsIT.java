@@ -1,0 +1,133 @@
+package dev.initkit.depsfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initkit.common.testkit.ToolResult;
+import dev.initkit.depsfetch.testrepo.Fixtures;
+import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.TestRepository;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A private repository over TLS with a certificate of its own CA: --ca-bundle. */
+class TlsIT {
+  private static final char[] STORE_PASSWORD = "changeit".toCharArray();
+
+  @TempDir Path dir;
+  private RepositoryServer server;
+  private Path caPem;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    Path store = dir.resolve("server.p12");
+    caPem = dir.resolve("ca.pem");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "repo",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1,dns:localhost",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        "changeit");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "repo",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        caPem.toString());
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      keys.load(in, STORE_PASSWORD);
+    }
+    KeyManagerFactory factory =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    factory.init(keys, STORE_PASSWORD);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(factory.getKeyManagers(), null, null);
+    server =
+        RepositoryServer.startTls(Fixtures.acme(new TestRepository(dir.resolve("served"))), tls);
+  }
+
+  private static void keytool(String... args) throws Exception {
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    List<String> command = new java.util.ArrayList<>(List.of(keytool.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void caBundleLetsAPrivateRepositoryIn() {
+    ToolResult result =
+        DepsFetchRun.against(server, dir)
+            .args(Fixtures.APP, "--ca-bundle", caPem.toString())
+            .args("--dest", dir.resolve("volume/lib").toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
+  }
+
+  @Test
+  void untrustedCertificateFailsAtOnceSayingWhatToDo() {
+    ToolResult result =
+        DepsFetchRun.against(server, dir)
+            .args(Fixtures.APP, "--dest", dir.resolve("volume/lib").toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains("(permanent): TLS certificate not trusted")
+        .contains("--ca-bundle");
+    assertThat(dir.resolve("volume/lib")).doesNotExist();
+  }
+
+  @Test
+  void caBundleWithoutCertificatesExitsTwo() throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
+
+    ToolResult result =
+        DepsFetchRun.against(server, dir)
+            .args(Fixtures.APP, "--ca-bundle", empty.toString())
+            .args("--dest", dir.resolve("volume/lib").toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(2);
+    assertThat(result.stderr()).contains("--ca-bundle");
+    assertThat(dir.resolve("volume")).doesNotExist();
+  }
+}
