@@ -1,0 +1,78 @@
+package dev.initkit.depsfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initkit.common.testkit.ProcessResult;
+import dev.initkit.common.testkit.ToolImage;
+import dev.initkit.depsfetch.testrepo.Fixtures;
+import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.TestRepository;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The deps-fetch image in a real podman, run as a kubelet runs an init container (uid 65532, a
+ * read-only root without a writable /tmp, no LANG from outside), downloading from a Maven
+ * repository on loopback into a volume that a main container of another uid reads.
+ */
+class DepsFetchImageIT {
+  private static ToolImage image;
+
+  @TempDir Path dir;
+  private RepositoryServer server;
+  private TestRepository repository;
+
+  @BeforeAll
+  static void loadImage() {
+    image = ToolImage.loadFromBuild();
+  }
+
+  @AfterAll
+  static void removeImage() {
+    image.close();
+  }
+
+  @BeforeEach
+  void startServer() throws Exception {
+    repository = Fixtures.acme(new TestRepository(dir.resolve("served")));
+    server = RepositoryServer.start(repository);
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void versionRunsAsNonRootOnAReadOnlyRoot() {
+    ProcessResult result = image.tool().args("--version").run(ToolImage.RUN_TIMEOUT);
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).startsWith("deps-fetch ").contains("(commit ");
+  }
+
+  @Test
+  void downloadsIntoAVolumeThatAnotherUidReads() throws Exception {
+    Path volume = ToolImage.sharedVolume(dir);
+
+    ProcessResult fetch =
+        image
+            .tool()
+            .groupAdd(ToolImage.FS_GROUP)
+            .volume(volume, "/work", false)
+            .args("--no-default-repositories", "--repository", "test=" + server.url())
+            .args(Fixtures.APP, "--dest", "/work/libs")
+            .run(ToolImage.RUN_TIMEOUT);
+    ProcessResult read = image.read(volume, "/work", "sha256sum", "/work/libs/core-1.0.jar");
+
+    assertThat(fetch.exitCode()).as(fetch.stderr()).isZero();
+    assertThat(read.exitCode()).as(read.stderr()).isZero();
+    assertThat(read.stdout())
+        .startsWith(TestRepositoryHashes.sha256(repository.read("org.acme:core:1.0", "", "jar")));
+  }
+}
