@@ -23,7 +23,9 @@ fi
 for option in "$@"; do
   case "$option" in
     # hyperfine times whole commands; GNU time reports peak memory.
-    --bench) packages+=(hyperfine time) ;;
+    # lighttpd serves git http-backend for bench/git-fetch.sh; postgresql's server binaries give
+    # bench/db-wait.sh its pg_isready and a server to wait for.
+    --bench) packages+=(hyperfine time bc lighttpd postgresql) ;;
     *) echo "setup: unknown option $option (use --bench)" >&2; exit 2 ;;
   esac
 done

@@ -1,0 +1,66 @@
+package dev.initkit.gitfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initkit.common.testkit.ProcessResult;
+import dev.initkit.common.testkit.ToolImage;
+import dev.initkit.gitfetch.server.GitTestServer;
+import dev.initkit.gitfetch.server.TestRepository;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The git-fetch image in a real podman, run as a kubelet runs an init container (uid 65532, a
+ * read-only root without a writable /tmp, no LANG from outside), cloning from a git server on
+ * loopback into a volume that a main container of another uid reads through the Pod's fsGroup.
+ */
+class GitFetchImageIT {
+  private static ToolImage image;
+  private static GitTestServer server;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    image = ToolImage.loadFromBuild();
+    server = GitTestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    image.close();
+    server.close();
+  }
+
+  @Test
+  void versionRunsAsNonRootOnAReadOnlyRoot() {
+    ProcessResult result = image.tool().args("--version").run(ToolImage.RUN_TIMEOUT);
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).startsWith("git-fetch ").contains("(commit ");
+  }
+
+  @Test
+  void clonesIntoAVolumeThatAnotherUidReads() throws IOException {
+    TestRepository repo = server.repo("image-app");
+    repo.commit("main", "first", TestRepository.tree().file("docs/grüße.txt", "hello, 世界\n"));
+    Path volume = ToolImage.sharedVolume(dir);
+
+    ProcessResult clone =
+        image
+            .tool()
+            .groupAdd(ToolImage.FS_GROUP)
+            .volume(volume, "/work", false)
+            .args("--repo", repo.url(), "--ref", "main", "--dest", "/work/app")
+            .run(ToolImage.RUN_TIMEOUT);
+    ProcessResult read = image.read(volume, "/work", "cat", "/work/app/docs/grüße.txt");
+
+    assertThat(clone.exitCode()).as(clone.stderr()).isZero();
+    assertThat(read.exitCode()).as(read.stderr()).isZero();
+    assertThat(read.stdout()).isEqualTo("hello, 世界\n");
+  }
+}
