@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch;
 
+import dev.initkit.common.publish.DestinationType;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -7,11 +8,22 @@ import java.util.Objects;
 public sealed interface Destination {
   /**
    * The direct layout ({@code --dest DIR}): the checkout is the directory itself, swapped in whole
-   * by a rename. For consumers that cannot follow a symlink (Kaniko, subPath mounts).
+   * by a rename. For consumers that cannot follow a symlink (Kaniko, subPath mounts). When {@code
+   * DIR} is a mount point (it cannot be renamed), its entries are replaced and a completion marker
+   * is written last, by common's publisher.
+   *
+   * @param type how the swap is done: {@link DestinationType#DETECT} (a mount point when {@code
+   *     DIR} lies on another device than its parent) unless the caller knows better
    */
-  record Direct(Path dir) implements Destination {
+  record Direct(Path dir, DestinationType type) implements Destination {
     public Direct {
       dir = dir.toAbsolutePath().normalize();
+      Objects.requireNonNull(type, "type");
+    }
+
+    /** A directory whose kind (ordinary path or mount point) is detected when publishing. */
+    public Direct(Path dir) {
+      this(dir, DestinationType.DETECT);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.initkit.common.cli.ToolContext;
 import dev.initkit.common.cli.ToolOutcome;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
+import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.common.log.ProgressUnit;
 import dev.initkit.common.publish.ShutdownGuard;
 import dev.initkit.common.retry.AttemptLog;
@@ -59,7 +60,9 @@ public final class GitFetchCommand extends ToolCommand {
       order = 40,
       names = "--dest",
       paramLabel = "DIR",
-      description = "Check out into DIR, swapped in whole by a rename (the direct layout).")
+      description =
+          "Check out into DIR, swapped in whole by a rename (the direct layout); a mount point"
+              + " gets its entries, then a completion marker.")
   Path dest;
 
   @Option(
@@ -178,7 +181,6 @@ public final class GitFetchCommand extends ToolCommand {
   }
 
   @Override
-  @SuppressWarnings("try") // the guard works by being open, not by being used
   protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
     FetchOptions options = options(context);
     Optional<EnvironmentProxies> proxies;
@@ -190,29 +192,37 @@ public final class GitFetchCommand extends ToolCommand {
     // JGit takes the process's default ProxySelector; set it for this run only.
     ProxySelector previous = ProxySelector.getDefault();
     proxies.ifPresent(ProxySelector::setDefault);
-    // SIGTERM interrupts the work: JGit stops at its next progress update, and the staging
-    // directory is removed on the way out; the previous checkout stays untouched.
+    // SIGTERM interrupts the work (the guard) and raises the signal that JGit's progress checks
+    // ask: JGit stops at its next progress update, and the staging directory is removed on the
+    // way out (or by the guard, if the work does not end in time); the previous checkout stays.
     try (ShutdownGuard guard = ShutdownGuard.open();
         ShutdownSignal signal = ShutdownSignal.open()) {
-      return ToolOutcome.done(fetcher(context, signal).fetch(options).toReport());
+      return ToolOutcome.done(fetcher(context, guard, signal).fetch(options).toReport());
     } finally {
       ProxySelector.setDefault(previous);
     }
   }
 
-  private RepositoryFetcher fetcher(ToolContext context, ShutdownSignal signal)
+  private RepositoryFetcher fetcher(ToolContext context, ShutdownGuard guard, ShutdownSignal signal)
       throws UsageException {
     JGitClient client = new JGitClient();
     Retrier retrier =
         Retrier.create(retry.policy(), client.classifier())
             .withListener(new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL));
+    ProgressSource progress =
+        new ProgressSource() {
+          @Override
+          public ProgressReporter start(String task, long total) {
+            return context.progress(task, total, ProgressUnit.ITEMS);
+          }
+
+          @Override
+          public boolean cancelled() {
+            return signal.isRaised();
+          }
+        };
     return new RepositoryFetcher(
-        client,
-        new SiblingRenamePublisher(),
-        retrier,
-        context.log(),
-        (task, total) -> context.progress(task, total, ProgressUnit.ITEMS),
-        context.log().clock());
+        client, guard, retrier, context.log(), progress, context.log().clock());
   }
 
   /** Validates every flag and their combinations; nothing has been written yet. */

@@ -1,13 +1,17 @@
 package dev.initkit.gitfetch;
 
+import dev.initkit.common.publish.Fsync;
+import dev.initkit.common.publish.TreeDeleter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -43,9 +47,9 @@ final class LinkSwitch {
   void pointAt(Path checkout) throws IOException {
     Path link = layout.linkPath();
     Path target = link.getParent().relativize(checkout);
-    Path temporary =
-        link.resolveSibling(
-            "." + layout.link() + ".initkit-link-" + SiblingRenamePublisher.random());
+    // Unique, not secret: runs on one root are kept apart by the lock on their checkout.
+    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    Path temporary = link.resolveSibling("." + layout.link() + ".initkit-link-" + suffix);
     Files.createSymbolicLink(temporary, target);
     try {
       Files.move(temporary, link, StandardCopyOption.ATOMIC_MOVE);
@@ -53,7 +57,7 @@ final class LinkSwitch {
       Files.deleteIfExists(temporary);
       throw e;
     }
-    SiblingRenamePublisher.fsync(link.getParent());
+    Fsync.path(link.getParent());
   }
 
   /**
@@ -66,7 +70,7 @@ final class LinkSwitch {
     try (Stream<Path> entries = Files.list(layout.worktrees())) {
       for (Path entry : entries.toList()) {
         if (!entry.equals(keep) && !isLockOf(entry, keep)) {
-          SiblingRenamePublisher.deleteTree(entry);
+          TreeDeleter.delete(entry);
           removed.add(entry);
         }
       }

@@ -3,10 +3,19 @@ package dev.initkit.gitfetch;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.JobFailedException;
 import dev.initkit.common.log.Log;
+import dev.initkit.common.publish.DestinationType;
+import dev.initkit.common.publish.FileModes;
+import dev.initkit.common.publish.PublishOptions;
+import dev.initkit.common.publish.PublishedResult;
+import dev.initkit.common.publish.ShutdownGuard;
+import dev.initkit.common.publish.StagingArea;
+import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.common.retry.Deadline;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.common.units.DataSize;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,10 +38,14 @@ import java.util.Optional;
  *       the ref names now (one round trip).
  *   <li>Same commit: done, nothing downloaded. Remote unreachable and {@code --allow-stale}: the
  *       checkout in place is kept, with a warning.
- *   <li>Otherwise fetches into a staging directory in the same volume and publishes it whole: a
- *       rename for {@code --dest}, a new checkout and an atomic symlink swap for {@code --root
- *       --link}, old checkouts pruned.
+ *   <li>Otherwise fetches into a staging directory in the same volume and publishes it whole
+ *       through common's {@link StagingArea}: a rename for {@code --dest} (entries, then a
+ *       completion marker, when {@code --dest} is a mount point), a new checkout and an atomic
+ *       symlink swap for {@code --root --link}, old checkouts pruned.
  * </ol>
+ *
+ * <p>Each staging area is registered with the run's {@link ShutdownGuard}, so that SIGTERM removes
+ * it (or puts a previous checkout moved aside back) even when the work does not stop in time.
  */
 public final class RepositoryFetcher {
   /** The longest a connect or a read may stall before the attempt fails (transient). */
@@ -40,8 +53,11 @@ public final class RepositoryFetcher {
 
   private static final Duration MIN_IO_TIMEOUT = Duration.ofSeconds(1);
 
+  /** Names common's publisher keeps in a destination: its marker, and a mount point's lock. */
+  static final String PUBLISHER_PREFIX = ".initkit-";
+
   private final GitClient client;
-  private final ResultPublisher publisher;
+  private final ShutdownGuard guard;
   private final Retrier retrier;
   private final Log log;
   private final ProgressSource progress;
@@ -49,14 +65,14 @@ public final class RepositoryFetcher {
 
   public RepositoryFetcher(
       GitClient client,
-      ResultPublisher publisher,
+      ShutdownGuard guard,
       Retrier retrier,
       Log log,
       ProgressSource progress,
       Clock clock) {
     this.progress = Objects.requireNonNull(progress, "progress");
     this.client = Objects.requireNonNull(client, "client");
-    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.guard = Objects.requireNonNull(guard, "guard");
     this.retrier = Objects.requireNonNull(retrier, "retrier");
     this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -69,6 +85,12 @@ public final class RepositoryFetcher {
     try {
       return fetchOrThrow(options, retrier.startDeadline());
     } catch (IOException e) {
+      if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+        // SIGTERM arrived while waiting for the lock or just before the swap: nothing new was
+        // published, and the staging area was removed on the way out.
+        Thread.interrupted();
+        throw new InterruptedException(e.getMessage());
+      }
       throw new JobFailedException(
           "could not write the checkout: " + e + " (is the volume writable and not full?)", e);
     }
@@ -132,7 +154,8 @@ public final class RepositoryFetcher {
         options.depth() == FetchOptions.FULL_DEPTH ? "full" : options.depth());
     try {
       if (destination instanceof Destination.Direct direct) {
-        CheckedOutCommit commit = publishInto(direct.dir(), remote, resolved, options, deadline);
+        CheckedOutCommit commit =
+            publishInto(direct.dir(), direct.type(), remote, resolved, options, deadline);
         return finished(action, options, commit, direct.dir(), start);
       }
       Destination.Linked linked = (Destination.Linked) destination;
@@ -144,7 +167,8 @@ public final class RepositoryFetcher {
       CheckedOutCommit commit =
           reusable.isPresent()
               ? reusable.get()
-              : publishInto(checkout, remote, resolved, options, deadline);
+              : publishInto(
+                  checkout, DestinationType.ORDINARY_PATH, remote, resolved, options, deadline);
       link.pointAt(checkout);
       for (Path pruned : link.prune(checkout)) {
         log.debug("pruned old checkout " + pruned.getFileName());
@@ -161,7 +185,8 @@ public final class RepositoryFetcher {
   private Optional<Path> currentCheckoutDir(Destination destination, LinkSwitch link)
       throws IOException, JobFailedException {
     if (destination instanceof Destination.Direct direct) {
-      return Files.exists(direct.dir(), LinkOption.NOFOLLOW_LINKS)
+      // An ordinary path holds a result whenever it exists; a mount point only with its marker.
+      return PublishedResult.isComplete(direct.dir(), direct.type())
           ? Optional.of(direct.dir())
           : Optional.empty();
     }
@@ -177,7 +202,7 @@ public final class RepositoryFetcher {
       throws IOException {
     boolean keepGitDir = options.keepGitDir();
     Optional<CompletionRecord> record =
-        publisher.completionText(dir).flatMap(CompletionRecord::parse);
+        PublishedResult.completionText(dir).flatMap(CompletionRecord::parse);
     if (record.isEmpty()) {
       return Optional.empty();
     }
@@ -213,11 +238,27 @@ public final class RepositoryFetcher {
     return verified;
   }
 
-  /** Fetches into a staging directory beside {@code dir} and swaps it in whole. */
+  /**
+   * Fetches into a staging directory (beside {@code dir}, or inside it when it is a mount point)
+   * and publishes it whole. Waiting for another run's lock on {@code dir} counts against {@code
+   * --timeout}.
+   */
   private CheckedOutCommit publishInto(
-      Path dir, GitRemote remote, ResolvedRef resolved, FetchOptions options, Deadline deadline)
+      Path dir,
+      DestinationType type,
+      GitRemote remote,
+      ResolvedRef resolved,
+      FetchOptions options,
+      Deadline deadline)
       throws InitkitException, InterruptedException, IOException {
-    try (ResultPublisher.Staging staging = publisher.stage(dir)) {
+    FileModes modes =
+        options.groupWritable() ? FileModes.defaults().groupWritable() : FileModes.defaults();
+    PublishOptions publish =
+        PublishOptions.directory()
+            .withType(type)
+            .withModes(modes)
+            .withLockWait(deadline.remaining());
+    try (StagingArea staging = guard.protect(StagingArea.open(dir, publish))) {
       Path work = staging.path();
       CheckedOutCommit commit =
           retrier.run(
@@ -231,10 +272,7 @@ public final class RepositoryFetcher {
       if (options.keepGitDir()) {
         excludeMarker(work);
       } else {
-        SiblingRenamePublisher.deleteTree(work.resolve(".git"));
-      }
-      if (options.groupWritable()) {
-        GroupWritable.apply(work);
+        TreeDeleter.delete(work.resolve(".git"));
       }
       staging.publish(new CompletionRecord(commit, options.groupWritable()).format());
       log.debug("published " + commit.shortId(), "path", dir);
@@ -256,18 +294,21 @@ public final class RepositoryFetcher {
   private static void emptyDirectory(Path dir) throws IOException {
     try (var entries = Files.list(dir)) {
       for (Path entry : entries.toList()) {
-        SiblingRenamePublisher.deleteTree(entry);
+        TreeDeleter.delete(entry);
       }
     }
   }
 
-  /** Keeps the completion marker out of {@code git status}. */
+  /**
+   * Keeps the publisher's own entries out of {@code git status}: the completion marker, and in a
+   * mount point its lock and a later run's staging directory.
+   */
   private static void excludeMarker(Path workTree) throws IOException {
     Path exclude = workTree.resolve(".git/info/exclude");
     Files.createDirectories(exclude.getParent());
     Files.writeString(
         exclude,
-        "/" + SiblingRenamePublisher.MARKER + "\n",
+        "/" + PUBLISHER_PREFIX + "*\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);

@@ -1,9 +1,10 @@
 package dev.initkit.gitfetch;
 
 /**
- * Tells long library loops that the JVM is shutting down (SIGTERM). The thread interrupt that
- * common's ShutdownGuard sends is not enough on its own: JGit clears the interrupt flag around its
- * timed reads, so its progress checks also ask this flag.
+ * Tells long library loops that the JVM is shutting down (SIGTERM). Common's {@code ShutdownGuard}
+ * interrupts the working thread and cleans up staging; this only adds a flag that stays raised,
+ * because JGit clears the interrupt flag around its timed reads, so an interrupt that lands there
+ * is lost. JGit's progress checks ask this flag too ({@link ProgressSource#cancelled()}).
  */
 public final class ShutdownSignal implements AutoCloseable {
   private final Thread hook;

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** How many files and bytes a checkout holds, its {@code .git} and marker not counted. */
+/**
+ * How many files and bytes a checkout holds. Not counted: its {@code .git}, and what common's
+ * publisher keeps at the top of a result (the completion marker, and in a mount point the lock).
+ */
 record TreeStats(long files, long bytes) {
   static TreeStats of(Path root) throws IOException {
     long[] counts = new long[2];
@@ -24,7 +27,7 @@ record TreeStats(long files, long bytes) {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             if (file.getParent().equals(root)
-                && file.getFileName().toString().equals(SiblingRenamePublisher.MARKER)) {
+                && file.getFileName().toString().startsWith(RepositoryFetcher.PUBLISHER_PREFIX)) {
               return FileVisitResult.CONTINUE;
             }
             if (attrs.isRegularFile() || attrs.isSymbolicLink()) {

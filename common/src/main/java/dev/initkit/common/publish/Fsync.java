@@ -14,12 +14,15 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Flushes files and directories to the disk, so that a rename that makes a result visible is never
  * persisted before the result's own bytes (a crash of the node would otherwise leave empty files
  * under the final name).
+ *
+ * <p>Public for tools that make their own atomic rename beside a published result (git-fetch's
+ * symlink swap flushes the link's directory).
  */
-final class Fsync {
+public final class Fsync {
   private Fsync() {}
 
   /** Flushes one file or directory. Opening a directory for reading to force it works on Linux. */
-  static void path(Path path) throws IOException {
+  public static void path(Path path) throws IOException {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       channel.force(true);
     }

@@ -13,11 +13,15 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Deletes a file or a directory tree without following symbolic links (a link in a result must
  * never make us delete what it points to). Entries that vanish meanwhile are not an error: a
  * shutdown hook and the worker may clean up the same staging area.
+ *
+ * <p>Public for tools that delete inside their own staged result (git-fetch empties a failed
+ * attempt's work tree, drops {@code .git}, and prunes old checkouts of its symlink layout).
  */
-final class TreeDeleter {
+public final class TreeDeleter {
   private TreeDeleter() {}
 
-  static void delete(Path path) throws IOException {
+  /** Deletes {@code path} and, if it is a directory, everything under it; absent is fine. */
+  public static void delete(Path path) throws IOException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -8,7 +8,8 @@ import org.eclipse.jgit.lib.ProgressMonitor;
 /**
  * JGit's progress (its tasks: "Receiving objects", "Resolving deltas", "Updating references",
  * checkout) reported through initkit's progress lines. Cancellation follows the thread's interrupt
- * flag, so SIGTERM stops a long fetch between two updates.
+ * flag and the source's shutdown flag (JGit may have cleared the interrupt), so SIGTERM stops a
+ * long fetch between two updates.
  */
 final class JGitProgress implements ProgressMonitor {
   private final ProgressSource source;
@@ -48,7 +49,13 @@ final class JGitProgress implements ProgressMonitor {
 
   @Override
   public boolean isCancelled() {
-    return Thread.currentThread().isInterrupted() || source.cancelled();
+    if (source.cancelled()) {
+      // Raise the interrupt again (JGit may have swallowed it) so that the retrier, seeing the
+      // failed attempt, stops instead of retrying.
+      Thread.currentThread().interrupt();
+      return true;
+    }
+    return Thread.currentThread().isInterrupted();
   }
 
   @Override
