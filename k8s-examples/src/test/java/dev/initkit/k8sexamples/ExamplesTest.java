@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,8 +104,26 @@ class ExamplesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kustomizations")
+  void deploymentRunsThePodOfItsDirectory(String dir) {
+    List<HasMetadata> objects = build(dir);
+    List<Pod> pods = objects.stream().filter(Pod.class::isInstance).map(Pod.class::cast).toList();
+    for (HasMetadata object : objects) {
+      if (object instanceof Deployment deployment && !pods.isEmpty()) {
+        assertThat(deployment.getSpec().getTemplate().getSpec())
+            .as("the Deployment's Pod template in %s", dir)
+            .isEqualTo(pods.get(0).getSpec());
+      }
+    }
+  }
+
+  private static final Map<String, List<HasMetadata>> BUILT = new ConcurrentHashMap<>();
+
+  /** The objects of a kustomization, built once per test run. */
   static List<HasMetadata> build(String dir) {
-    return KubernetesApi.readAll(Kustomize.build(Kustomize.moduleDir().resolve(dir)));
+    return BUILT.computeIfAbsent(
+        dir, d -> KubernetesApi.readAll(Kustomize.build(Kustomize.moduleDir().resolve(d))));
   }
 
   static List<Container> containers(PodSpec spec) {
