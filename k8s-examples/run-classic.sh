@@ -63,30 +63,15 @@ printf 'greeting=hello\n' >"$app/conf/app.properties"
 git -C "$app" add -A
 git -C "$app" -c user.name=initkit -c user.email=initkit@example.org commit -q -m "myapp 1.0"
 commit=$(git -C "$app" rev-parse HEAD)
-mkdir -p "$work/srv/repos" "$work/srv/cgi-bin"
+mkdir -p "$work/srv/repos"
 git clone -q --bare "$app" "$work/srv/repos/myapp.git"
 
-# Smart HTTP: git http-backend behind Python's CGI server, on a free loopback port. The CGI
-# handler runs scripts as nobody when started by root: the files must be world-readable, and
-# git must trust a repository that another user owns.
-cat >"$work/srv/cgi-bin/git" <<CGI
-#!/bin/sh
-export GIT_PROJECT_ROOT="$work/srv/repos" GIT_HTTP_EXPORT_ALL=1
-export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0='*'
-exec git http-backend
-CGI
-chmod -R a+rX "$work"
-chmod 0755 "$work/srv/cgi-bin/git"
-(cd "$work/srv" && exec python3 -c '
-import http.server, sys
-server = http.server.HTTPServer(("127.0.0.1", 0), http.server.CGIHTTPRequestHandler)
-print(server.server_address[1], flush=True)
-server.serve_forever()
-' >"$work/port" 2>"$work/server.log") &
+# Smart HTTP on a free loopback port: git http-backend behind a small Python server.
+python3 "$here/support/git-http-server.py" "$work/srv/repos" >"$work/port" 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 100); do [[ -s "$work/port" ]] && break; sleep 0.1; done
 port=$(cat "$work/port")
-repo="http://127.0.0.1:$port/cgi-bin/git/myapp.git"
+repo="http://127.0.0.1:$port/myapp.git"
 git ls-remote "$repo" >/dev/null || { say "the git server did not answer: $(cat "$work/server.log")"; exit 1; }
 say "serving $repo at $commit"
 
