@@ -1,0 +1,140 @@
+package dev.initkit.k8sexamples;
+
+import dev.initkit.common.testkit.ProcessResult;
+import dev.initkit.common.testkit.ProjectPaths;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an example Pod under {@code podman kube play --network host}: a Kustomize overlay (written
+ * by the test, referencing the example's files) adds only what podman 4.3 needs, the Pod runs to
+ * the end of its main container, and {@link #close()} tears it down.
+ */
+final class PodmanPlay implements AutoCloseable {
+  private static final Path ROOT = ProjectPaths.root();
+  private static final Path CONTAINERS_CONF = ROOT.resolve("config/podman/containers.conf");
+
+  private final Path manifest;
+  private final ProcessResult played;
+
+  private PodmanPlay(Path manifest, ProcessResult played) {
+    this.manifest = manifest;
+    this.played = played;
+  }
+
+  /** What {@code podman kube play} printed: why a container is missing. */
+  String playOutput() {
+    return played.stdout() + played.stderr();
+  }
+
+  /**
+   * Builds the overlay in DIR (its kustomization.yaml text given) and plays it. Podman fails the
+   * play when an init container fails; the containers' states and logs then say why.
+   */
+  static PodmanPlay play(Path dir, String kustomization) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("kustomization.yaml"), kustomization);
+    Path manifest = dir.resolve("manifest.yaml");
+    Files.writeString(manifest, Kustomize.build(dir, "--load-restrictor", "LoadRestrictionsNone"));
+    return new PodmanPlay(
+        manifest,
+        podman(Duration.ofMinutes(5), "kube", "play", "--network", "host", manifest.toString()));
+  }
+
+  /** The state and exit code of a container once it is no longer running (or at the deadline). */
+  Map<String, String> awaitExit(String container, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, String> state = state(container);
+    while (!"exited".equals(state.get("status"))
+        && !"missing".equals(state.get("status"))
+        && System.nanoTime() < deadline) {
+      podman(Duration.ofMinutes(1), "wait", "--interval", "250ms", container);
+      state = state(container);
+    }
+    return state;
+  }
+
+  Map<String, String> state(String container) {
+    ProcessResult r =
+        podman(
+            Duration.ofMinutes(1),
+            "inspect",
+            "--format",
+            "{{.State.Status}} {{.State.ExitCode}}",
+            container);
+    String[] parts = r.stdout().trim().split(" ");
+    Map<String, String> state = new LinkedHashMap<>();
+    state.put("status", r.exitCode() == 0 ? parts[0] : "missing");
+    state.put("exitCode", r.exitCode() == 0 ? parts[1] : "");
+    return state;
+  }
+
+  String logs(String container) {
+    ProcessResult r = podman(Duration.ofMinutes(1), "logs", container);
+    return r.stdout() + r.stderr();
+  }
+
+  static boolean podExists(String pod) {
+    return podman(Duration.ofMinutes(1), "pod", "exists", pod).exitCode() == 0;
+  }
+
+  static boolean imageAvailable(String image, Path tarball) {
+    if (podman(Duration.ofMinutes(1), "image", "exists", image).exitCode() == 0) {
+      return true;
+    }
+    if (Files.exists(tarball)) {
+      return podman(Duration.ofMinutes(2), "load", "-i", tarball.toString()).exitCode() == 0;
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    podman(Duration.ofMinutes(2), "kube", "play", "--down", manifest.toString());
+  }
+
+  static ProcessResult podman(Duration timeout, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add("podman");
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("CONTAINERS_CONF", CONTAINERS_CONF.toString());
+    try {
+      Process process = builder.start();
+      CompletableFuture<String> out = readAll(process.getInputStream());
+      CompletableFuture<String> err = readAll(process.getErrorStream());
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("podman did not finish in " + timeout + ": " + command);
+      }
+      return new ProcessResult(process.exitValue(), out.join(), err.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException("podman could not start (bash scripts/setup.sh)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static CompletableFuture<String> readAll(InputStream in) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+}
