@@ -45,4 +45,10 @@ else
   echo "setup: all packages present (${packages[*]})"
 fi
 
+# kubectl (1.21+, with kustomize) builds the examples; Debian's is too old to install here.
+if ! command -v kubectl >/dev/null; then
+  echo "setup: kubectl 1.21 or newer is needed (the examples' tests build with its kustomize);" \
+    "install it from the Kubernetes project's packages" >&2
+  exit 1
+fi
 java -version 2>&1 | head -1

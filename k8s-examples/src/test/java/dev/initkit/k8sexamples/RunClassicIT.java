@@ -1,7 +1,6 @@
 package dev.initkit.k8sexamples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.initkit.common.testkit.ProcessResult;
 import dev.initkit.common.testkit.ProjectPaths;
@@ -27,10 +26,9 @@ class RunClassicIT {
 
   @Test
   void mainContainerSeesTheCloneThroughMyappHome() {
-    assumeTrue(
-        imageAvailable("git-fetch"),
-        "no git-fetch image yet (git-fetch/target/jib-image.tar): the git-fetch module has not"
-            + " landed");
+    assertThat(imageAvailable("git-fetch"))
+        .as("git-fetch/target/jib-image.tar: the reactor builds git-fetch before the examples")
+        .isTrue();
 
     ProcessResult run = runClassic(Map.of());
 
@@ -50,7 +48,7 @@ class RunClassicIT {
   @Test
   void failingInitContainerFailsTheRunWithItsLogAndLeavesNothing() {
     // env-render stands in for a git-fetch that fails: with none of its own options it exits 2.
-    assumeTrue(imageAvailable("env-render"), "no env-render image (env-render/target)");
+    assertThat(imageAvailable("env-render")).as("env-render/target/jib-image.tar").isTrue();
 
     ProcessResult run = runClassic(Map.of("GIT_FETCH_IMAGE", "initkit/env-render:0.1.0-SNAPSHOT"));
 
