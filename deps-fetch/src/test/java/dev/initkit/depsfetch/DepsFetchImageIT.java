@@ -64,11 +64,11 @@ class DepsFetchImageIT {
         image
             .tool()
             .groupAdd(ToolImage.FS_GROUP)
-            .volume(volume, "/work", false)
+            .volume(volume, "/volume", false)
             .args("--no-default-repositories", "--repository", "test=" + server.url())
-            .args(Fixtures.APP, "--dest", "/work/libs")
+            .args(Fixtures.APP, "--dest", "/volume/libs")
             .run(ToolImage.RUN_TIMEOUT);
-    ProcessResult read = image.read(volume, "/work", "sha256sum", "/work/libs/core-1.0.jar");
+    ProcessResult read = image.read(volume, "/volume", "sha256sum", "/volume/libs/core-1.0.jar");
 
     assertThat(fetch.exitCode()).as(fetch.stderr()).isZero();
     assertThat(read.exitCode()).as(read.stderr()).isZero();

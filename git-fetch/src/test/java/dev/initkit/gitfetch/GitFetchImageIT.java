@@ -54,10 +54,10 @@ class GitFetchImageIT {
         image
             .tool()
             .groupAdd(ToolImage.FS_GROUP)
-            .volume(volume, "/work", false)
-            .args("--repo", repo.url(), "--ref", "main", "--dest", "/work/app")
+            .volume(volume, "/volume", false)
+            .args("--repo", repo.url(), "--ref", "main", "--dest", "/volume/app")
             .run(ToolImage.RUN_TIMEOUT);
-    ProcessResult read = image.read(volume, "/work", "cat", "/work/app/docs/grüße.txt");
+    ProcessResult read = image.read(volume, "/volume", "cat", "/volume/app/docs/grüße.txt");
 
     assertThat(clone.exitCode()).as(clone.stderr()).isZero();
     assertThat(read.exitCode()).as(read.stderr()).isZero();

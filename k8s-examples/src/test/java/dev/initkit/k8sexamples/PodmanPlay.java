@@ -1,20 +1,14 @@
 package dev.initkit.k8sexamples;
 
+import dev.initkit.common.testkit.Podman;
 import dev.initkit.common.testkit.ProcessResult;
 import dev.initkit.common.testkit.ProjectPaths;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an example Pod under {@code podman kube play --network host}: a Kustomize overlay (written
@@ -23,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PodmanPlay implements AutoCloseable {
   private static final Path ROOT = ProjectPaths.root();
-  private static final Path CONTAINERS_CONF = ROOT.resolve("config/podman/containers.conf");
+  private static final Podman PODMAN = Podman.forProject();
 
   private final Path manifest;
   private final ProcessResult played;
@@ -105,36 +99,6 @@ final class PodmanPlay implements AutoCloseable {
   }
 
   static ProcessResult podman(Duration timeout, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add("podman");
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("CONTAINERS_CONF", CONTAINERS_CONF.toString());
-    try {
-      Process process = builder.start();
-      CompletableFuture<String> out = readAll(process.getInputStream());
-      CompletableFuture<String> err = readAll(process.getErrorStream());
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("podman did not finish in " + timeout + ": " + command);
-      }
-      return new ProcessResult(process.exitValue(), out.join(), err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException("podman could not start (bash scripts/setup.sh)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static CompletableFuture<String> readAll(InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    return PODMAN.command(timeout, args);
   }
 }

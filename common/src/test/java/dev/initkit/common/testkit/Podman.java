@@ -37,7 +37,7 @@ public final class Podman {
 
   /** Loads a docker-archive tarball (Jib's jib-image.tar) and returns the image's name. */
   public String load(Path tarball) {
-    ProcessResult result = podman(Duration.ofMinutes(2), "load", "-i", tarball.toString());
+    ProcessResult result = command(Duration.ofMinutes(2), "load", "-i", tarball.toString());
     if (result.exitCode() != 0) {
       throw new IllegalStateException("podman load failed: " + result.stderr());
     }
@@ -49,7 +49,7 @@ public final class Podman {
   }
 
   public void removeImage(String image) {
-    podman(Duration.ofMinutes(1), "rmi", "-f", image);
+    command(Duration.ofMinutes(1), "rmi", "-f", image);
   }
 
   public Container container(String image) {
@@ -133,14 +133,14 @@ public final class Podman {
       }
       command.add(image);
       command.addAll(args);
-      return podman(timeout, command.toArray(String[]::new));
+      return command(timeout, command.toArray(String[]::new));
     }
   }
 
   /** Whether a container of that name is running now. */
   public boolean isRunning(String containerName) {
     ProcessResult result =
-        podman(
+        command(
             Duration.ofSeconds(30),
             "ps",
             "--filter",
@@ -152,7 +152,8 @@ public final class Podman {
     return result.stdout().lines().anyMatch(containerName::equals);
   }
 
-  private ProcessResult podman(Duration timeout, String... args) {
+  /** Any podman command, with the project's containers.conf: {@code command(t, "pod", "ps")}. */
+  public ProcessResult command(Duration timeout, String... args) {
     List<String> command = new ArrayList<>();
     command.add("podman");
     command.addAll(List.of(args));

@@ -45,8 +45,8 @@ public final class ToolImage implements AutoCloseable {
 
   /**
    * A main container of another uid reading the shared volume at {@code mountPath} with the host's
-   * busybox (it links only glibc, which the image has): {@code reader(volume, "/work", "cat",
-   * "/work/app.conf")}.
+   * busybox (it links only glibc, which the image has): {@code reader(volume, "/volume", "cat",
+   * "/volume/app.conf")}.
    */
   public ProcessResult read(Path volume, String mountPath, String... busyboxCommand) {
     return podman
