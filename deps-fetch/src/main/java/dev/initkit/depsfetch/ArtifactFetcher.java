@@ -7,6 +7,7 @@ import dev.initkit.common.log.Log;
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.common.publish.DestinationType;
 import dev.initkit.common.publish.PublishedResult;
+import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.depsfetch.ResolvedSet.RepositoryFile;
@@ -294,7 +295,7 @@ public final class ArtifactFetcher {
       transfer(extra.file(), staging.path().resolve(extra.repositoryPath()), move);
     }
     if (move) {
-      TreeDeletion.deleteTree(localRepository);
+      TreeDeleter.delete(localRepository);
     }
     return placed;
   }

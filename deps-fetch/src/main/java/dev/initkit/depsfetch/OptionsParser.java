@@ -4,6 +4,7 @@ import dev.initkit.common.cli.Secret;
 import dev.initkit.common.cli.SecretFiles;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.retry.RetryPolicy;
+import dev.initkit.common.tls.CaBundle;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -121,7 +122,7 @@ final class OptionsParser {
         mirrors,
         settings.proxy(),
         raw.caBundle().isPresent()
-            ? Optional.of(CaBundle.read(raw.caBundle().get()))
+            ? Optional.of(trusting(CaBundle.read(raw.caBundle().get(), "--ca-bundle")))
             : Optional.empty(),
         raw.offline(),
         dest,
@@ -368,6 +369,15 @@ final class OptionsParser {
 
     static String url(String text) {
       return text.replaceAll("//[^/@\\s]*@", "//***@");
+    }
+  }
+
+  private static javax.net.ssl.SSLContext trusting(CaBundle bundle) throws UsageException {
+    try {
+      return bundle.sslContext();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new UsageException(
+          "--ca-bundle " + bundle.file() + " cannot be used: " + e.getMessage(), e);
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.initkit.common.log.ProgressUnit;
 import dev.initkit.common.publish.ShutdownGuard;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
+import dev.initkit.common.tls.CaBundle;
 import dev.initkit.gitfetch.jgit.JGitClient;
 import java.net.ProxySelector;
 import java.nio.file.Files;
@@ -311,11 +312,7 @@ public final class GitFetchCommand extends ToolCommand {
     if (url.scheme() != RedactedUrl.Scheme.HTTPS) {
       throw new UsageException("--ca-file is for https:// repositories, not " + url);
     }
-    try {
-      return Optional.of(CaBundle.read(caFile));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--ca-file: " + e.getMessage());
-    }
+    return Optional.of(CaBundle.read(caFile, "--ca-file"));
   }
 
   private Destination destination() throws UsageException {

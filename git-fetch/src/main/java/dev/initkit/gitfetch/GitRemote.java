@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch;
 
+import dev.initkit.common.tls.CaBundle;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -9,7 +9,16 @@ import java.util.Properties;
 public record VersionInfo(String version, String commit) {
   private static final String RESOURCE = "/dev/initkit/common/version.properties";
 
+  /** Read once: the start-up line, --version and the report all ask. */
   public static VersionInfo current() {
+    return Holder.CURRENT;
+  }
+
+  private static final class Holder {
+    static final VersionInfo CURRENT = load();
+  }
+
+  private static VersionInfo load() {
     Properties props = new Properties();
     try (InputStream in = VersionInfo.class.getResourceAsStream(RESOURCE)) {
       if (in != null) {

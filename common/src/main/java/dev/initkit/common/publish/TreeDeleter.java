@@ -14,8 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * never make us delete what it points to). Entries that vanish meanwhile are not an error: a
  * shutdown hook and the worker may clean up the same staging area.
  *
- * <p>Public for tools that delete inside their own staged result (git-fetch empties a failed
- * attempt's work tree, drops {@code .git}, and prunes old checkouts of its symlink layout).
+ * <p>Public for tools that delete inside their own staged result (deps-fetch drops its throwaway
+ * local repository; git-fetch empties a failed attempt's work tree, drops {@code .git}, and prunes
+ * old checkouts of its symlink layout).
  */
 public final class TreeDeleter {
   private TreeDeleter() {}

@@ -1,18 +1,11 @@
 package dev.initkit.gitfetch.jgit;
 
-import dev.initkit.gitfetch.CaBundle;
+import dev.initkit.common.tls.CaBundle;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.URL;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.eclipse.jgit.transport.http.HttpConnection;
 import org.eclipse.jgit.transport.http.HttpConnectionFactory;
 import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
@@ -27,30 +20,10 @@ final class TrustingConnectionFactory implements HttpConnectionFactory {
 
   TrustingConnectionFactory(CaBundle bundle) throws IOException {
     try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (X509Certificate certificate : bundle.certificates()) {
-        store.setCertificateEntry("ca-" + i++, certificate);
-      }
-      X509TrustManager extra = trustManager(store);
-      X509TrustManager system = trustManager(null);
-      this.trust = new TrustManager[] {new EitherTrustManager(extra, system)};
+      this.trust = new TrustManager[] {bundle.trustManager()};
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot use the CAs of " + bundle.file() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(store);
-    for (TrustManager manager : factory.getTrustManagers()) {
-      if (manager instanceof X509TrustManager x509) {
-        return x509;
-      }
-    }
-    throw new GeneralSecurityException("no X509TrustManager");
   }
 
   @Override
@@ -72,44 +45,5 @@ final class TrustingConnectionFactory implements HttpConnectionFactory {
       }
     }
     return connection;
-  }
-
-  /** Trusts what the first trusts, else what the second does. */
-  private static final class EitherTrustManager implements X509TrustManager {
-    private final X509TrustManager first;
-    private final X509TrustManager second;
-
-    EitherTrustManager(X509TrustManager first, X509TrustManager second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      second.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      try {
-        first.checkServerTrusted(chain, authType);
-      } catch (CertificateException notByTheBundle) {
-        try {
-          second.checkServerTrusted(chain, authType);
-        } catch (CertificateException notBySystem) {
-          notBySystem.addSuppressed(notByTheBundle);
-          throw notBySystem;
-        }
-      }
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      List<X509Certificate> issuers = new ArrayList<>(List.of(first.getAcceptedIssuers()));
-      issuers.addAll(List.of(second.getAcceptedIssuers()));
-      return issuers.toArray(X509Certificate[]::new);
-    }
   }
 }
