@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ProcessResult;
 import dev.initkit.common.testkit.ToolImage;
+import dev.initkit.common.testkit.ToolImageContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,27 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * read-only root without a writable /tmp, no LANG from outside), waiting for a PostgreSQL on
  * loopback that the test starts only once the container runs.
  */
-class DbWaitImageIT {
-  private static ToolImage image;
+class DbWaitImageIT extends ToolImageContract {
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void loadImage() {
-    image = ToolImage.loadFromBuild();
-  }
-
-  @AfterAll
-  static void removeImage() {
-    image.close();
-  }
-
-  @Test
-  void versionRunsAsNonRootOnAReadOnlyRoot() {
-    ProcessResult result = image.tool().args("--version").run(ToolImage.RUN_TIMEOUT);
-
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stdout()).startsWith("db-wait ").contains("(commit ");
+  @Override
+  protected String tool() {
+    return "db-wait";
   }
 
   @Test

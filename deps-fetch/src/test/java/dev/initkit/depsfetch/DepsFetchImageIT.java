@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ProcessResult;
 import dev.initkit.common.testkit.ToolImage;
+import dev.initkit.common.testkit.ToolImageContract;
 import dev.initkit.depsfetch.testrepo.Fixtures;
 import dev.initkit.depsfetch.testrepo.RepositoryServer;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,22 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * read-only root without a writable /tmp, no LANG from outside), downloading from a Maven
  * repository on loopback into a volume that a main container of another uid reads.
  */
-class DepsFetchImageIT {
-  private static ToolImage image;
+class DepsFetchImageIT extends ToolImageContract {
 
   @TempDir Path dir;
   private RepositoryServer server;
   private TestRepository repository;
-
-  @BeforeAll
-  static void loadImage() {
-    image = ToolImage.loadFromBuild();
-  }
-
-  @AfterAll
-  static void removeImage() {
-    image.close();
-  }
 
   @BeforeEach
   void startServer() throws Exception {
@@ -48,12 +36,9 @@ class DepsFetchImageIT {
     server.close();
   }
 
-  @Test
-  void versionRunsAsNonRootOnAReadOnlyRoot() {
-    ProcessResult result = image.tool().args("--version").run(ToolImage.RUN_TIMEOUT);
-
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stdout()).startsWith("deps-fetch ").contains("(commit ");
+  @Override
+  protected String tool() {
+    return "deps-fetch";
   }
 
   @Test

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ProcessResult;
 import dev.initkit.common.testkit.ToolImage;
+import dev.initkit.common.testkit.ToolImageContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,27 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  * read-only root without a writable /tmp, no LANG from outside, a volume that a main container of
  * another uid then reads through the Pod's fsGroup.
  */
-class EnvRenderImageIT {
-  private static ToolImage image;
+class EnvRenderImageIT extends ToolImageContract {
 
   @TempDir Path dir;
 
-  @BeforeAll
-  static void loadImage() {
-    image = ToolImage.loadFromBuild();
-  }
-
-  @AfterAll
-  static void removeImage() {
-    image.close();
-  }
-
-  @Test
-  void versionRunsAsNonRootOnAReadOnlyRoot() {
-    ProcessResult result = image.tool().args("--version").run(ToolImage.RUN_TIMEOUT);
-
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stdout()).startsWith("env-render ").contains("(commit ");
+  @Override
+  protected String tool() {
+    return "env-render";
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ProcessResult;
 import dev.initkit.common.testkit.ToolImage;
+import dev.initkit.common.testkit.ToolImageContract;
 import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.io.IOException;
@@ -18,30 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
  * read-only root without a writable /tmp, no LANG from outside), cloning from a git server on
  * loopback into a volume that a main container of another uid reads through the Pod's fsGroup.
  */
-class GitFetchImageIT {
-  private static ToolImage image;
+class GitFetchImageIT extends ToolImageContract {
   private static GitTestServer server;
 
   @TempDir Path dir;
 
   @BeforeAll
-  static void start() throws Exception {
-    image = ToolImage.loadFromBuild();
+  static void startServer() throws Exception {
     server = GitTestServer.start();
   }
 
   @AfterAll
-  static void stop() {
-    image.close();
+  static void stopServer() {
     server.close();
   }
 
-  @Test
-  void versionRunsAsNonRootOnAReadOnlyRoot() {
-    ProcessResult result = image.tool().args("--version").run(ToolImage.RUN_TIMEOUT);
-
-    assertThat(result.exitCode()).as(result.stderr()).isZero();
-    assertThat(result.stdout()).startsWith("git-fetch ").contains("(commit ");
+  @Override
+  protected String tool() {
+    return "git-fetch";
   }
 
   @Test
