@@ -1,15 +1,15 @@
 package dev.initkit.k8sexamples;
 
+import dev.initkit.common.testkit.ChildProcess;
+import dev.initkit.common.testkit.ProcessResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Builds kustomizations with the kustomize that kubectl bundles ({@code kubectl kustomize}). */
@@ -55,36 +55,18 @@ final class Kustomize {
     List<String> command = new ArrayList<>(List.of("kubectl", "kustomize"));
     command.addAll(List.of(extraArgs));
     command.add(dir.toString());
+    ProcessResult result;
     try {
-      Process process = new ProcessBuilder(command).start();
-      CompletableFuture<String> out = readAll(process.getInputStream());
-      CompletableFuture<String> err = readAll(process.getErrorStream());
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("kubectl kustomize did not finish in 60 s: " + dir);
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "kubectl kustomize " + dir + " exited " + process.exitValue() + ": " + err.join());
-      }
-      return out.join();
-    } catch (IOException e) {
+      result = ChildProcess.run(command, Map.of(), Duration.ofSeconds(60));
+    } catch (UncheckedIOException e) {
       throw new UncheckedIOException(
-          "kubectl could not start: install kubectl (1.27 or later bundles kustomize 5)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+          "kubectl could not start: install kubectl (1.27 or later bundles kustomize 5)",
+          e.getCause());
     }
-  }
-
-  private static CompletableFuture<String> readAll(InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException(
+          "kubectl kustomize " + dir + " exited " + result.exitCode() + ": " + result.stderr());
+    }
+    return result.stdout();
   }
 }

@@ -2,19 +2,15 @@ package dev.initkit.k8sexamples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initkit.common.testkit.ChildProcess;
 import dev.initkit.common.testkit.ProcessResult;
 import dev.initkit.common.testkit.ProjectPaths;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,36 +77,8 @@ class RunClassicIT {
   }
 
   private static ProcessResult exec(List<String> command, Map<String, String> env, int seconds) {
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
-    builder
-        .environment()
-        .put("CONTAINERS_CONF", ROOT.resolve("config/podman/containers.conf").toString());
-    builder.environment().putAll(env);
-    try {
-      Process process = builder.start();
-      CompletableFuture<String> out = readAll(process.getInputStream());
-      CompletableFuture<String> err = readAll(process.getErrorStream());
-      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not finish in " + seconds + " s");
-      }
-      return new ProcessResult(process.exitValue(), out.join(), err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static CompletableFuture<String> readAll(InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    Map<String, String> withConf = new HashMap<>(env);
+    withConf.put("CONTAINERS_CONF", ROOT.resolve("config/podman/containers.conf").toString());
+    return ChildProcess.run(command, withConf, Duration.ofSeconds(seconds));
   }
 }

@@ -1,9 +1,7 @@
 package dev.initkit.common.testkit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -157,34 +154,13 @@ public final class Podman {
     List<String> command = new ArrayList<>();
     command.add("podman");
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("CONTAINERS_CONF", containersConf.toString());
     try {
-      Process process = builder.start();
-      CompletableFuture<String> out = readAll(process.getInputStream());
-      CompletableFuture<String> err = readAll(process.getErrorStream());
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("podman did not finish in " + timeout + ": " + command);
-      }
-      return new ProcessResult(process.exitValue(), out.join(), err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException("podman could not start (bash scripts/setup.sh --images)", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      return ChildProcess.run(
+          command, Map.of("CONTAINERS_CONF", containersConf.toString()), timeout);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException(
+          "podman could not start (bash scripts/setup.sh)", e.getCause());
     }
-  }
-
-  private static CompletableFuture<String> readAll(InputStream in) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
   }
 
   /** A directory the tool's container (uid 65532) and a reader of another uid share via a group. */
