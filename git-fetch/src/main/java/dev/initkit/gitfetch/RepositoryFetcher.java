@@ -53,9 +53,6 @@ public final class RepositoryFetcher {
 
   private static final Duration MIN_IO_TIMEOUT = Duration.ofSeconds(1);
 
-  /** Names common's publisher keeps in a destination: its marker, and a mount point's lock. */
-  static final String PUBLISHER_PREFIX = ".initkit-";
-
   private final GitClient client;
   private final ShutdownGuard guard;
   private final Retrier retrier;
@@ -308,7 +305,7 @@ public final class RepositoryFetcher {
     Files.createDirectories(exclude.getParent());
     Files.writeString(
         exclude,
-        "/" + PUBLISHER_PREFIX + "*\n",
+        "/" + PublishedResult.ENTRY_PREFIX + "*\n",
         StandardCharsets.UTF_8,
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);

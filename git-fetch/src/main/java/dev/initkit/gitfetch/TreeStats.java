@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch;
 
+import dev.initkit.common.publish.PublishedResult;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -26,8 +27,7 @@ record TreeStats(long files, long bytes) {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (file.getParent().equals(root)
-                && file.getFileName().toString().startsWith(RepositoryFetcher.PUBLISHER_PREFIX)) {
+            if (file.getParent().equals(root) && PublishedResult.isPublisherEntry(file)) {
               return FileVisitResult.CONTINUE;
             }
             if (attrs.isRegularFile() || attrs.isSymbolicLink()) {

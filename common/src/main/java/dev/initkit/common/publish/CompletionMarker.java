@@ -17,7 +17,7 @@ import java.util.Optional;
  * the one it would produce.
  */
 final class CompletionMarker {
-  static final String FILE_NAME = ".initkit-complete";
+  static final String FILE_NAME = PublishedResult.ENTRY_PREFIX + "complete";
   private static final String TEMP_PREFIX = FILE_NAME + ".tmp-";
   static final int MAX_BYTES = 4096;
 

@@ -11,7 +11,20 @@ import java.util.Optional;
  * complete (it arrived by one rename); on a mount point, only a result with its completion marker.
  */
 public final class PublishedResult {
+  /**
+   * What the names of the publisher's own entries inside a result start with: the completion
+   * marker, and a mount point's lock and staging. A tool leaves them out of what it counts or shows
+   * (git-fetch: file counts, {@code .git/info/exclude}).
+   */
+  public static final String ENTRY_PREFIX = ".initkit-";
+
   private PublishedResult() {}
+
+  /** Whether {@code entry} is one of the publisher's own, not part of the tool's result. */
+  public static boolean isPublisherEntry(Path entry) {
+    Path name = entry.getFileName();
+    return name != null && name.toString().startsWith(ENTRY_PREFIX);
+  }
 
   /** True if {@code dest} holds a complete result published by {@link StagingArea}. */
   public static boolean isComplete(Path dest, DestinationType type) throws IOException {

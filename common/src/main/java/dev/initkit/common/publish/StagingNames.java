@@ -29,7 +29,7 @@ final class StagingNames {
 
   /** Names inside a mount point {@code dest}: {@code .initkit-…}. */
   static StagingNames inside(Path dest) {
-    return new StagingNames(dest.toAbsolutePath(), ".initkit-");
+    return new StagingNames(dest.toAbsolutePath(), PublishedResult.ENTRY_PREFIX);
   }
 
   Path directory() {

@@ -64,6 +64,21 @@ class MountPointPublishTest {
   }
 
   @Test
+  void thePublishersOwnEntriesAreTheOnlyOnesItNamesSo() throws Exception {
+    Path mount = mount();
+
+    publishGeneration(mount, "gen-1", 10);
+
+    try (var entries = Files.list(mount)) {
+      assertThat(
+              entries
+                  .filter(PublishedResult::isPublisherEntry)
+                  .map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(".initkit-complete", ".initkit-lock");
+    }
+  }
+
+  @Test
   void mountPointPublishReplacesOldEntries() throws Exception {
     Path mount = mount();
     Files.writeString(mount.resolve("from-before.txt"), "x");
