@@ -129,9 +129,13 @@ public abstract class ToolCommand implements Callable<Integer> {
     return facts.toArray();
   }
 
+  /** Values as users write them: enum words in lower case, also inside lists; durations short. */
   private static Object display(Object value) {
     if (value instanceof Enum<?> e) {
       return e.name().toLowerCase(Locale.ROOT);
+    }
+    if (value instanceof Collection<?> items) {
+      return items.stream().map(ToolCommand::display).toList();
     }
     return value instanceof Duration d ? Durations.format(d) : value;
   }

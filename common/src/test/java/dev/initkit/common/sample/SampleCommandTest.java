@@ -268,10 +268,12 @@ class SampleCommandTest {
     ToolResult result =
         sample()
             .args("--token", TOKEN, "--name", "ada", "--dest", dir.resolve("x").toString())
+            .args("--style", "loud,polite")
             .run();
 
     assertThat(result.stderrLines().get(0))
         .contains("started sample")
+        .contains("style=\"[loud, polite]\"")
         .contains("token=***")
         .doesNotContain(TOKEN);
   }
