@@ -10,6 +10,7 @@ import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.common.log.ProgressUnit;
+import dev.initkit.common.net.EnvironmentProxies;
 import dev.initkit.common.publish.ShutdownGuard;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;

@@ -1,4 +1,4 @@
-package dev.initkit.gitfetch;
+package dev.initkit.common.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.initkit.gitfetch;
+package dev.initkit.common.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
