@@ -162,12 +162,12 @@ public final class DepsFetchCommand extends ToolCommand {
 
   @Option(
       order = 228,
-      names = "--ca-bundle",
+      names = "--ca-file",
       paramLabel = "FILE",
       description =
           "PEM certificates of CAs to trust for TLS, besides the runtime's (a private "
               + "repository's CA).")
-  Path caBundle;
+  Path caFile;
 
   @Option(
       order = 230,
@@ -313,7 +313,7 @@ public final class DepsFetchCommand extends ToolCommand {
                 noDefaultRepositories,
                 Optional.ofNullable(mirror),
                 Optional.ofNullable(settings),
-                Optional.ofNullable(caBundle),
+                Optional.ofNullable(caFile),
                 offline,
                 usernames,
                 passwordFiles,

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param repositories where to resolve from, in order; a mirror already replaced them all
  * @param mirrors mirrors from settings.xml, applied by their mirrorOf patterns
  * @param proxy the HTTP proxy from settings.xml
- * @param tls the TLS context trusting a --ca-bundle, or empty for the runtime's defaults
+ * @param tls the TLS context trusting a --ca-file, or empty for the runtime's defaults
  * @param offline resolve from the cache only
  * @param dest the output directory
  * @param layout how files are laid out in {@code dest}

@@ -46,7 +46,7 @@ final class OptionsParser {
       boolean noDefaultRepositories,
       Optional<String> mirror,
       Optional<Path> settings,
-      Optional<Path> caBundle,
+      Optional<Path> caFile,
       boolean offline,
       List<String> usernames,
       List<String> passwordFiles,
@@ -121,8 +121,8 @@ final class OptionsParser {
         repositories,
         mirrors,
         settings.proxy(),
-        raw.caBundle().isPresent()
-            ? Optional.of(trusting(CaBundle.read(raw.caBundle().get(), "--ca-bundle")))
+        raw.caFile().isPresent()
+            ? Optional.of(trusting(CaBundle.read(raw.caFile().get(), "--ca-file")))
             : Optional.empty(),
         raw.offline(),
         dest,
@@ -377,7 +377,7 @@ final class OptionsParser {
       return bundle.sslContext();
     } catch (java.security.GeneralSecurityException e) {
       throw new UsageException(
-          "--ca-bundle " + bundle.file() + " cannot be used: " + e.getMessage(), e);
+          "--ca-file " + bundle.file() + " cannot be used: " + e.getMessage(), e);
     }
   }
 }

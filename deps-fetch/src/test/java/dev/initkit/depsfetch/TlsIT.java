@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A private repository over TLS with a certificate of its own CA: --ca-bundle. */
+/** A private repository over TLS with a certificate of its own CA: --ca-file. */
 class TlsIT {
   private static final char[] STORE_PASSWORD = "changeit".toCharArray();
 
@@ -91,10 +91,10 @@ class TlsIT {
   }
 
   @Test
-  void caBundleLetsAPrivateRepositoryIn() {
+  void caFileLetsAPrivateRepositoryIn() {
     ToolResult result =
         DepsFetchRun.against(server, dir)
-            .args(Fixtures.APP, "--ca-bundle", caPem.toString())
+            .args(Fixtures.APP, "--ca-file", caPem.toString())
             .args("--dest", dir.resolve("volume/lib").toString())
             .run();
 
@@ -112,22 +112,22 @@ class TlsIT {
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
     assertThat(result.stderr())
         .contains("(permanent): TLS certificate not trusted")
-        .contains("--ca-bundle");
+        .contains("--ca-file");
     assertThat(dir.resolve("volume/lib")).doesNotExist();
   }
 
   @Test
-  void caBundleWithoutCertificatesExitsTwo() throws Exception {
+  void caFileWithoutCertificatesExitsTwo() throws Exception {
     Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
 
     ToolResult result =
         DepsFetchRun.against(server, dir)
-            .args(Fixtures.APP, "--ca-bundle", empty.toString())
+            .args(Fixtures.APP, "--ca-file", empty.toString())
             .args("--dest", dir.resolve("volume/lib").toString())
             .run();
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(2);
-    assertThat(result.stderr()).contains("--ca-bundle");
+    assertThat(result.stderr()).contains("--ca-file");
     assertThat(dir.resolve("volume")).doesNotExist();
   }
 }

@@ -140,7 +140,7 @@ final class ResolverFailureClassifier implements FailureClassifier {
           Classification.permanentCause(
               "TLS certificate not trusted: "
                   + message
-                  + "; give the repository's CA with --ca-bundle"));
+                  + "; give the repository's CA with --ca-file"));
     }
     if (cause instanceof IOException io) {
       // Refused, reset or dropped mid-file, timed out: the repository may be back next time.
