@@ -48,9 +48,9 @@ class CaBundleTest {
   void aFileWithoutCertificatesIsAUsageErrorNamingTheOption() throws Exception {
     Path empty = Files.writeString(dir.resolve("empty.pem"), "");
 
-    assertThatThrownBy(() -> CaBundle.read(empty, "--ca-bundle"))
+    assertThatThrownBy(() -> CaBundle.read(empty, "--ca-file"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("--ca-bundle");
+        .hasMessageContaining("--ca-file");
   }
 
   @Test
