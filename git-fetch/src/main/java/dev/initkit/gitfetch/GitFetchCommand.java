@@ -16,6 +16,8 @@ import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.common.tls.CaBundle;
 import dev.initkit.gitfetch.jgit.JGitClient;
+import dev.initkit.gitfetch.sync.SyncMode;
+import dev.initkit.gitfetch.sync.SyncSettings;
 import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +180,8 @@ public final class GitFetchCommand extends ToolCommand {
 
   @Mixin RetryOptions retry;
 
+  @Mixin SyncOptions sync;
+
   public static void main(String[] args) {
     Launcher.main(new GitFetchCommand(), args);
   }
@@ -185,6 +189,7 @@ public final class GitFetchCommand extends ToolCommand {
   @Override
   protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
     FetchOptions options = options(context);
+    Optional<SyncSettings> syncing = sync.settings(options.destination(), options.allowStale());
     Optional<EnvironmentProxies> proxies;
     try {
       proxies = EnvironmentProxies.from(context.environment());
@@ -197,11 +202,23 @@ public final class GitFetchCommand extends ToolCommand {
     // SIGTERM interrupts the work (the guard) and raises the signal that JGit's progress checks
     // ask: JGit stops at its next progress update, and the staging directory is removed on the
     // way out (or by the guard, if the work does not end in time); the previous checkout stays.
-    try (ShutdownGuard guard = ShutdownGuard.open();
-        ShutdownSignal signal = ShutdownSignal.open()) {
-      return ToolOutcome.done(fetcher(context, guard, signal).fetch(options).toReport());
+    try (ShutdownSignal signal = ShutdownSignal.open()) {
+      if (syncing.isPresent()) {
+        return new SyncMode(context, syncing.get(), retry.policy(), options.ref().toString())
+            .run(first -> fetchOnce(context, signal, options, !first));
+      }
+      return ToolOutcome.done(fetchOnce(context, signal, options, false).toReport());
     } finally {
       ProxySelector.setDefault(previous);
+    }
+  }
+
+  private FetchResult fetchOnce(
+      ToolContext context, ShutdownSignal signal, FetchOptions options, boolean quietWhenVerified)
+      throws InitkitException, InterruptedException {
+    try (ShutdownGuard guard = ShutdownGuard.open()) {
+      RepositoryFetcher fetcher = fetcher(context, guard, signal);
+      return (quietWhenVerified ? fetcher.quietWhenVerified() : fetcher).fetch(options);
     }
   }
 

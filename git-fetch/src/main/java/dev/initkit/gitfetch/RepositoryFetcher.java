@@ -59,6 +59,7 @@ public final class RepositoryFetcher {
   private final Log log;
   private final ProgressSource progress;
   private final Clock clock;
+  private boolean quietWhenVerified;
 
   public RepositoryFetcher(
       GitClient client,
@@ -73,6 +74,15 @@ public final class RepositoryFetcher {
     this.retrier = Objects.requireNonNull(retrier, "retrier");
     this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Logs no line for a run that found the commit in place: sync mode checks every period, and a
+   * line per check would drown the updates.
+   */
+  public RepositoryFetcher quietWhenVerified() {
+    this.quietWhenVerified = true;
+    return this;
   }
 
   /**
@@ -355,7 +365,8 @@ public final class RepositoryFetcher {
             stats.files(),
             stats.bytes(),
             duration);
-    if (action != FetchResult.Action.KEPT_STALE) {
+    if (action != FetchResult.Action.KEPT_STALE
+        && !(quietWhenVerified && action == FetchResult.Action.VERIFIED)) {
       log.info(
           action.label()
               + " "
