@@ -14,6 +14,7 @@ import dev.initkit.common.net.EnvironmentProxies;
 import dev.initkit.common.publish.ShutdownGuard;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
+import dev.initkit.common.retry.RetryListener;
 import dev.initkit.common.tls.CaBundle;
 import dev.initkit.gitfetch.jgit.JGitClient;
 import dev.initkit.gitfetch.sync.SyncMode;
@@ -213,21 +214,28 @@ public final class GitFetchCommand extends ToolCommand {
     }
   }
 
+  /**
+   * One run of the fetcher; {@code routine} for the syncs after the first in sync mode, whose
+   * failed attempts go to the debug log (the sync loop reports failed syncs, rate-limited).
+   */
   private FetchResult fetchOnce(
-      ToolContext context, ShutdownSignal signal, FetchOptions options, boolean quietWhenVerified)
+      ToolContext context, ShutdownSignal signal, FetchOptions options, boolean routine)
       throws InitkitException, InterruptedException {
     try (ShutdownGuard guard = ShutdownGuard.open()) {
-      RepositoryFetcher fetcher = fetcher(context, guard, signal);
-      return (quietWhenVerified ? fetcher.quietWhenVerified() : fetcher).fetch(options);
+      RepositoryFetcher fetcher = fetcher(context, guard, signal, routine);
+      return (routine ? fetcher.routine() : fetcher).fetch(options);
     }
   }
 
-  private RepositoryFetcher fetcher(ToolContext context, ShutdownGuard guard, ShutdownSignal signal)
+  private RepositoryFetcher fetcher(
+      ToolContext context, ShutdownGuard guard, ShutdownSignal signal, boolean routine)
       throws UsageException {
     JGitClient client = new JGitClient();
-    Retrier retrier =
-        Retrier.create(retry.policy(), client.classifier())
-            .withListener(new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL));
+    RetryListener attempts =
+        routine
+            ? failure -> context.log().debug(failure.describe())
+            : new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL);
+    Retrier retrier = Retrier.create(retry.policy(), client.classifier()).withListener(attempts);
     ProgressSource progress =
         new ProgressSource() {
           @Override

@@ -59,7 +59,7 @@ public final class RepositoryFetcher {
   private final Log log;
   private final ProgressSource progress;
   private final Clock clock;
-  private boolean quietWhenVerified;
+  private boolean routine;
 
   public RepositoryFetcher(
       GitClient client,
@@ -77,11 +77,12 @@ public final class RepositoryFetcher {
   }
 
   /**
-   * Logs no line for a run that found the commit in place: sync mode checks every period, and a
-   * line per check would drown the updates.
+   * Makes this a routine check of sync mode, which runs every period: one line for an update (its
+   * result), none for a commit found in place; the rest at debug level, so that the checks do not
+   * drown the updates.
    */
-  public RepositoryFetcher quietWhenVerified() {
-    this.quietWhenVerified = true;
+  public RepositoryFetcher routine() {
+    this.routine = true;
     return this;
   }
 
@@ -155,10 +156,13 @@ public final class RepositoryFetcher {
         existing.isPresent() || currentDir.isPresent()
             ? FetchResult.Action.UPDATED
             : FetchResult.Action.CLONED;
-    log.info(
-        "fetching " + options.repo() + " at " + describe(resolved),
-        "depth",
-        options.depth() == FetchOptions.FULL_DEPTH ? "full" : options.depth());
+    String fetching = "fetching " + options.repo() + " at " + describe(resolved);
+    Object depth = options.depth() == FetchOptions.FULL_DEPTH ? "full" : options.depth();
+    if (routine) {
+      log.debug(fetching, "depth", depth);
+    } else {
+      log.info(fetching, "depth", depth);
+    }
     try {
       if (destination instanceof Destination.Direct direct) {
         CheckedOutCommit commit =
@@ -366,7 +370,7 @@ public final class RepositoryFetcher {
             stats.bytes(),
             duration);
     if (action != FetchResult.Action.KEPT_STALE
-        && !(quietWhenVerified && action == FetchResult.Action.VERIFIED)) {
+        && !(routine && action == FetchResult.Action.VERIFIED)) {
       log.info(
           action.label()
               + " "

@@ -27,7 +27,9 @@ final class SyncFailureLog {
 
   void failed(int consecutive, String cause, String tolerance) {
     Instant now = clock.instant();
-    if (cause.equals(lastCause) && Duration.between(lastLogged, now).compareTo(INTERVAL) < 0) {
+    // "timed out after 30s (4 attempts)" and "(5 attempts)" are the same cause.
+    String kind = cause.replaceAll("[0-9]+", "#");
+    if (kind.equals(lastCause) && Duration.between(lastLogged, now).compareTo(INTERVAL) < 0) {
       unlogged++;
       return;
     }
@@ -40,7 +42,7 @@ final class SyncFailureLog {
         tolerance,
         "cause",
         cause);
-    lastCause = cause;
+    lastCause = kind;
     lastLogged = now;
     unlogged = 0;
   }

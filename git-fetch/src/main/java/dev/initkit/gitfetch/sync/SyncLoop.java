@@ -118,7 +118,8 @@ public final class SyncLoop {
           throw new JobFailedException(
               "gave up after "
                   + failures
-                  + " failed syncs in a row (--max-failures "
+                  + (failures == 1 ? " failed sync" : " failed syncs")
+                  + " in a row (--max-failures "
                   + settings.maxFailures()
                   + "); the last: "
                   + e.getMessage(),

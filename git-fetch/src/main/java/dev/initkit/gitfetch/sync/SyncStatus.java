@@ -99,9 +99,8 @@ public final class SyncStatus {
   /** One line for people: why {@code /healthz} answers as it does. */
   public synchronized String healthReason() {
     if (commit == null) {
-      return lastFailure == null
-          ? "waiting for the first sync"
-          : "no checkout published yet: " + lastFailure;
+      // The first sync retries until --timeout, then ends the run: no failure to show here.
+      return "waiting for the first sync";
     }
     String published = "published " + commit + " (" + ref + ")";
     if (consecutiveFailures == 0) {
