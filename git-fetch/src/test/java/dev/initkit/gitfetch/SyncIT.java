@@ -5,6 +5,7 @@ import static dev.initkit.gitfetch.SyncTesting.awaitTrue;
 import static dev.initkit.gitfetch.SyncTesting.contentOrNull;
 import static dev.initkit.gitfetch.SyncTesting.freePort;
 import static dev.initkit.gitfetch.SyncTesting.get;
+import static dev.initkit.gitfetch.SyncTesting.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ToolResult;
@@ -13,6 +14,8 @@ import dev.initkit.gitfetch.SyncTesting.BackgroundRun;
 import dev.initkit.gitfetch.SyncTesting.WebhookReceiver;
 import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,6 +182,8 @@ class SyncIT {
       assertThat(get(port, "/healthz").body()).contains(commit);
       assertThat(link().resolve("v")).hasContent("1");
       assertThat(get(port, "/nothing").statusCode()).isEqualTo(404);
+      assertThat(get(port, "/healthz/x").statusCode()).isEqualTo(404);
+      assertThat(post(port, "/healthz").statusCode()).isEqualTo(405);
       assertThat(run.stop().exitCode()).isZero();
     }
     assertThat(get(port, "/healthz")).as("the server stopped with the run").isNull();
@@ -238,6 +243,20 @@ class SyncIT {
     assertThat(Files.readSymbolicLink(link())).isEqualTo(Path.of(".worktrees", commit));
     assertThat(link().resolve("v")).hasContent("1");
     assertThat(leftovers(root())).isEmpty();
+  }
+
+  @Test
+  void anHttpAddressInUseExitsOneBeforeFetching() throws Exception {
+    TestRepository repo = server.repo("sync-port-taken");
+    repo.commit("main", "one", TestRepository.tree().file("v", "1"));
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ToolResult result =
+          sync(repo.url(), "--http-bind", "127.0.0.1:" + taken.getLocalPort()).run();
+
+      assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
+      assertThat(result.stderr()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+      assertThat(root()).doesNotExist();
+    }
   }
 
   @Test

@@ -59,12 +59,22 @@ final class SyncTesting {
     }
   }
 
-  /** GET on loopback: the status and the body, or status -1 while nothing listens. */
+  /** GET on loopback: the status and the body, or null while nothing listens. */
   static HttpResponse<String> get(int port, String path) {
+    return send(port, path, "GET");
+  }
+
+  /** POST on loopback, without a body; null while nothing listens. */
+  static HttpResponse<String> post(int port, String path) {
+    return send(port, path, "POST");
+  }
+
+  private static HttpResponse<String> send(int port, String path, String method) {
     try {
       return HTTP.send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
               .timeout(Duration.ofSeconds(10))
+              .method(method, HttpRequest.BodyPublishers.noBody())
               .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
