@@ -143,6 +143,29 @@ class SyncIT {
     }
   }
 
+  @Test
+  void aHangingWebhookHoldsUpNoSyncAndTheNewestCommitIsAnnouncedAfterIt() throws Exception {
+    TestRepository repo = server.repo("sync-slow-hook");
+    String first = repo.commit("main", "one", TestRepository.tree().file("v", "1"));
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      receiver.hold();
+      try (BackgroundRun run =
+          new BackgroundRun(
+              sync(repo.url(), "--webhook-url", receiver.url(), "--webhook-timeout", "1m"))) {
+        awaitTrue("the first checkout", () -> "1".equals(contentOrNull(link().resolve("v"))));
+
+        String second = repo.commit("main", "two", TestRepository.tree().file("v", "2"));
+
+        awaitTrue("the update", () -> "2".equals(contentOrNull(link().resolve("v"))));
+        assertThat(receiver.calls).as("the receiver still hangs").isEmpty();
+        receiver.release();
+        assertThat(receiver.nextCall()).isEqualTo(first);
+        assertThat(receiver.nextCall()).isEqualTo(second);
+        assertThat(run.stop().exitCode()).isZero();
+      }
+    }
+  }
+
   private static FileTime modified(Path file) {
     try {
       return Files.getLastModifiedTime(file);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -137,6 +138,7 @@ final class SyncTesting {
     final BlockingQueue<String> calls = new LinkedBlockingQueue<>();
     final BlockingQueue<String> methods = new LinkedBlockingQueue<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile CountDownLatch held = new CountDownLatch(0);
     private final HttpServer server;
 
     WebhookReceiver() throws IOException {
@@ -145,6 +147,7 @@ final class SyncTesting {
           "/hook",
           exchange -> {
             try (exchange) {
+              awaitRelease();
               boolean fail = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
               if (!fail) {
                 methods.add(exchange.getRequestMethod());
@@ -155,6 +158,23 @@ final class SyncTesting {
             }
           });
       server.start();
+    }
+
+    /** Calls wait unanswered until {@link #release()}, as a receiver that hangs. */
+    void hold() {
+      held = new CountDownLatch(1);
+    }
+
+    void release() {
+      held.countDown();
+    }
+
+    private void awaitRelease() {
+      try {
+        held.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     /** The next {@code n} calls are answered 503 and not recorded. */
@@ -174,6 +194,7 @@ final class SyncTesting {
 
     @Override
     public void close() {
+      held.countDown();
       server.stop(0);
     }
   }
