@@ -14,8 +14,11 @@ import dev.initkit.common.net.EnvironmentProxies;
 import dev.initkit.common.publish.ShutdownGuard;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
+import dev.initkit.common.retry.RetryListener;
 import dev.initkit.common.tls.CaBundle;
 import dev.initkit.gitfetch.jgit.JGitClient;
+import dev.initkit.gitfetch.sync.SyncMode;
+import dev.initkit.gitfetch.sync.SyncSettings;
 import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +181,8 @@ public final class GitFetchCommand extends ToolCommand {
 
   @Mixin RetryOptions retry;
 
+  @Mixin SyncOptions sync;
+
   public static void main(String[] args) {
     Launcher.main(new GitFetchCommand(), args);
   }
@@ -185,6 +190,7 @@ public final class GitFetchCommand extends ToolCommand {
   @Override
   protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
     FetchOptions options = options(context);
+    Optional<SyncSettings> syncing = sync.settings(options.destination(), options.allowStale());
     Optional<EnvironmentProxies> proxies;
     try {
       proxies = EnvironmentProxies.from(context.environment());
@@ -197,20 +203,39 @@ public final class GitFetchCommand extends ToolCommand {
     // SIGTERM interrupts the work (the guard) and raises the signal that JGit's progress checks
     // ask: JGit stops at its next progress update, and the staging directory is removed on the
     // way out (or by the guard, if the work does not end in time); the previous checkout stays.
-    try (ShutdownGuard guard = ShutdownGuard.open();
-        ShutdownSignal signal = ShutdownSignal.open()) {
-      return ToolOutcome.done(fetcher(context, guard, signal).fetch(options).toReport());
+    try (ShutdownSignal signal = ShutdownSignal.open()) {
+      if (syncing.isPresent()) {
+        return new SyncMode(context, syncing.get(), retry.policy(), options.ref().toString())
+            .run(first -> fetchOnce(context, signal, options, !first));
+      }
+      return ToolOutcome.done(fetchOnce(context, signal, options, false).toReport());
     } finally {
       ProxySelector.setDefault(previous);
     }
   }
 
-  private RepositoryFetcher fetcher(ToolContext context, ShutdownGuard guard, ShutdownSignal signal)
+  /**
+   * One run of the fetcher; {@code routine} for the syncs after the first in sync mode, whose
+   * failed attempts go to the debug log (the sync loop reports failed syncs, rate-limited).
+   */
+  private FetchResult fetchOnce(
+      ToolContext context, ShutdownSignal signal, FetchOptions options, boolean routine)
+      throws InitkitException, InterruptedException {
+    try (ShutdownGuard guard = ShutdownGuard.open()) {
+      RepositoryFetcher fetcher = fetcher(context, guard, signal, routine);
+      return (routine ? fetcher.routine() : fetcher).fetch(options);
+    }
+  }
+
+  private RepositoryFetcher fetcher(
+      ToolContext context, ShutdownGuard guard, ShutdownSignal signal, boolean routine)
       throws UsageException {
     JGitClient client = new JGitClient();
-    Retrier retrier =
-        Retrier.create(retry.policy(), client.classifier())
-            .withListener(new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL));
+    RetryListener attempts =
+        routine
+            ? failure -> context.log().debug(failure.describe())
+            : new AttemptLog(context.log(), AttemptLog.DEFAULT_INTERVAL);
+    Retrier retrier = Retrier.create(retry.policy(), client.classifier()).withListener(attempts);
     ProgressSource progress =
         new ProgressSource() {
           @Override

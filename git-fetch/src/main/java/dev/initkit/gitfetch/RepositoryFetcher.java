@@ -59,6 +59,7 @@ public final class RepositoryFetcher {
   private final Log log;
   private final ProgressSource progress;
   private final Clock clock;
+  private boolean routine;
 
   public RepositoryFetcher(
       GitClient client,
@@ -73,6 +74,16 @@ public final class RepositoryFetcher {
     this.retrier = Objects.requireNonNull(retrier, "retrier");
     this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Makes this a routine check of sync mode, which runs every period: one line for an update (its
+   * result), none for a commit found in place; the rest at debug level, so that the checks do not
+   * drown the updates.
+   */
+  public RepositoryFetcher routine() {
+    this.routine = true;
+    return this;
   }
 
   /**
@@ -145,10 +156,13 @@ public final class RepositoryFetcher {
         existing.isPresent() || currentDir.isPresent()
             ? FetchResult.Action.UPDATED
             : FetchResult.Action.CLONED;
-    log.info(
-        "fetching " + options.repo() + " at " + describe(resolved),
-        "depth",
-        options.depth() == FetchOptions.FULL_DEPTH ? "full" : options.depth());
+    String fetching = "fetching " + options.repo() + " at " + describe(resolved);
+    Object depth = options.depth() == FetchOptions.FULL_DEPTH ? "full" : options.depth();
+    if (routine) {
+      log.debug(fetching, "depth", depth);
+    } else {
+      log.info(fetching, "depth", depth);
+    }
     try {
       if (destination instanceof Destination.Direct direct) {
         CheckedOutCommit commit =
@@ -355,7 +369,8 @@ public final class RepositoryFetcher {
             stats.files(),
             stats.bytes(),
             duration);
-    if (action != FetchResult.Action.KEPT_STALE) {
+    if (action != FetchResult.Action.KEPT_STALE
+        && !(routine && action == FetchResult.Action.VERIFIED)) {
       log.info(
           action.label()
               + " "

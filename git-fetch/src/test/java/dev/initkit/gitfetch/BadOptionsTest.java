@@ -229,7 +229,65 @@ class BadOptionsTest {
             "{v}/s",
             "--log-format",
             "xml"),
-        bad("unknown flag", "--branch", "--repo", REPO, "--dest", "{v}/s", "--branch", "main"));
+        bad("unknown flag", "--branch", "--repo", REPO, "--dest", "{v}/s", "--branch", "main"),
+        // Sync mode (--period and its options).
+        bad(
+            "period with dest",
+            "symlink layout",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--period",
+            "30s"),
+        syncBad("negative period", "--period", "--period", "-5s"),
+        syncBad("period not a duration", "--period", "--period", "often"),
+        syncBad("bind without port", "--http-bind", "--http-bind", "localhost"),
+        syncBad("bind port too big", "--http-bind", "--http-bind", ":70000"),
+        syncBad("bind port not a number", "--http-bind", "--http-bind", ":http"),
+        syncBad("bind IPv6 without brackets", "in brackets", "--http-bind", "::1:8080"),
+        syncBad("max failures below -1", "--max-failures", "--max-failures", "-2"),
+        syncBad("webhook not http", "--webhook-url", "--webhook-url", "ftp://hooks/x"),
+        syncBad("webhook with user info", "user info", "--webhook-url", "http://u:p@hooks/x"),
+        syncBad(
+            "webhook method not a token",
+            "--webhook-method",
+            "--webhook-url",
+            "http://hooks/x",
+            "--webhook-method",
+            "PO ST"),
+        syncBad(
+            "webhook timeout zero",
+            "--webhook-timeout",
+            "--webhook-url",
+            "http://hooks/x",
+            "--webhook-timeout",
+            "0s"),
+        syncBad("webhook method without url", "need --webhook-url", "--webhook-method", "GET"),
+        syncBad("allow stale in sync mode", "--allow-stale", "--allow-stale"),
+        bad(
+            "sync option without period",
+            "is for sync mode",
+            "--repo",
+            REPO,
+            "--root",
+            "{v}/git",
+            "--link",
+            "app",
+            "--http-bind",
+            ":8080"));
+  }
+
+  /** A bad sync-mode value, with a valid repository, layout and period around it. */
+  private static Arguments syncBad(String name, String expected, String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of("--repo", REPO, "--root", "{v}/git", "--link", "app", "--period", "30s"));
+    all.addAll(List.of(args));
+    if (args[0].equals("--period")) {
+      all.subList(6, 8).clear();
+    }
+    return Arguments.of(name, expected, all);
   }
 
   private static Arguments bad(String name, String expected, String... args) {
