@@ -178,6 +178,8 @@ public final class GitFetchCommand extends ToolCommand {
 
   @Mixin RetryOptions retry;
 
+  @Mixin ContentOptions content;
+
   public static void main(String[] args) {
     Launcher.main(new GitFetchCommand(), args);
   }
@@ -258,7 +260,8 @@ public final class GitFetchCommand extends ToolCommand {
         credentials(context, url),
         caBundle(url),
         ssh(context, url),
-        allowStale);
+        allowStale,
+        content.selection());
   }
 
   private SshSettings ssh(ToolContext context, RedactedUrl url) throws UsageException {
