@@ -178,11 +178,19 @@ final class TreeCheckout {
     }
   }
 
-  /** Directories of the work tree, created once each. */
+  /**
+   * Creates a directory of the work tree and its missing parents, each once. Never through an
+   * existing entry: the work tree starts empty, so anything already at a directory's path (a
+   * symlink or a file of the same name, from a malformed tree) fails the checkout instead of
+   * letting a write follow a symlink out of the work tree.
+   */
   private void createDirectories(Path dir) throws IOException {
-    if (createdDirs.add(dir)) {
-      Files.createDirectories(dir);
+    if (createdDirs.contains(dir)) {
+      return;
     }
+    createDirectories(dir.getParent());
+    Files.createDirectory(dir);
+    createdDirs.add(dir);
   }
 
   /**
