@@ -4,7 +4,9 @@
 # git-fetch (the runnable jar, heap capped at 64 MiB), by `git clone --depth 1` and by a full
 # `git clone`. Whole process including JVM start; the commands alternate within each round; each
 # run writes into an emptied directory on tmpfs (the disk's inode allocator would otherwise
-# dominate, see the benchmarking notes). Median and min-max wall time, peak RSS (GNU time).
+# dominate, see the benchmarking notes). Median and min-max wall time, median CPU time (user +
+# system), peak RSS (GNU time), and each median as a ratio of `git clone --depth 1`'s. Before
+# timing, git-fetch's checkout is compared once with git's: same paths, bytes, modes, symlinks.
 #
 #   bash bench/git-fetch.sh                      # 10,000 files, 5 rounds
 #   FILES=2000 RUNS=9 bash bench/git-fetch.sh
@@ -54,6 +56,8 @@ for i in range(count):
         f.write('\n'.join(lines) + '\n')
     if i % 50 == 0:
         os.chmod(path, 0o755)
+    if i % 500 == 1:
+        os.symlink(f"file{i:05d}.txt", os.path.join(d, f"link{i:05d}"))
 PY
 git -C "$work/src" init -q -b main
 git -C "$work/src" -c user.name=bench -c user.email=bench@example.org add -A
@@ -108,8 +112,17 @@ declare -a commands=(
   "$java $heap -jar $jar --quiet --repo $url --depth 0 --dest $work/out/gf"
 )
 
-# The re-run row needs a checkout in place.
+# The re-run row needs a checkout in place; it is also compared with git's checkout, once.
 $java $heap -jar $jar --quiet --repo "$url" --dest "$work/out/gf-kept"
+git clone -q --depth 1 "$url" "$work/out/git-ref"
+listing() { (cd "$1" && find . -path ./.git -prune -o ! -name .initkit-complete -printf '%p %y %m %l\n' | sort); }
+if ! diff <(listing "$work/out/gf-kept") <(listing "$work/out/git-ref") >/dev/null \
+  || ! diff -r --no-dereference -x .git -x .initkit-complete "$work/out/gf-kept" "$work/out/git-ref" >/dev/null; then
+  echo "git-fetch's checkout differs from git's:" >&2
+  diff <(listing "$work/out/gf-kept") <(listing "$work/out/git-ref") | head >&2
+  exit 1
+fi
+rm -rf "$work/out/git-ref"
 
 results="$work/results.txt"
 : >"$results"
@@ -117,24 +130,30 @@ for round in $(seq "$runs"); do
   for i in "${!commands[@]}"; do
     rm -rf "$work/out/gf" "$work/out/git"
     sync
-    /usr/bin/time -f "$i %e %M" -o "$work/time.txt" ${commands[$i]} >/dev/null 2>"$work/err.txt" \
+    /usr/bin/time -f "$i %e %M %U %S" -o "$work/time.txt" ${commands[$i]} >/dev/null 2>"$work/err.txt" \
       || { echo "failed: ${commands[$i]}" >&2; cat "$work/err.txt" >&2; exit 1; }
     cat "$work/time.txt" >>"$results"
   done
 done
 
 echo "repository: $files files, $((tree_size / 1024)) MiB checked out, $((repo_size / 1024)) MiB packed, 3 commits"
+echo "checkout: identical to git's (paths, bytes, modes, symlinks)"
 python3 - "$results" "${labels[@]}" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
 labels = sys.argv[2:]
-print(f"{'command':36} {'median s':>9} {'min-max s':>13} {'peak MiB':>9}")
-base = None
+def column(i, c, kind=float):
+    return [kind(r[c]) for r in rows if int(r[0]) == i]
+def cpu(i):
+    return [float(r[3]) + float(r[4]) for r in rows if int(r[0]) == i]
+base = labels.index("git clone --depth 1")
+base_wall, base_cpu = statistics.median(column(base, 1)), statistics.median(cpu(base))
+print(f"{'command':36} {'median s':>9} {'min-max s':>13} {'x git':>6} {'CPU s':>6} {'x git':>6} {'peak MiB':>9}")
 for i, label in enumerate(labels):
-    times = [float(t) for k, t, _ in rows if int(k) == i]
-    peaks = [int(m) for k, _, m in rows if int(k) == i]
-    median = statistics.median(times)
-    print(f"{label:36} {median:9.2f} {min(times):6.2f}-{max(times):<6.2f} {max(peaks) / 1024:9.1f}")
+    times, cpus = column(i, 1), cpu(i)
+    median, median_cpu = statistics.median(times), statistics.median(cpus)
+    print(f"{label:36} {median:9.2f} {min(times):6.2f}-{max(times):<6.2f} {median / base_wall:6.2f}"
+          f" {median_cpu:6.2f} {median_cpu / base_cpu:6.2f} {max(column(i, 2, int)) / 1024:9.1f}")
 PY
 echo "($runs rounds, commands alternating; whole process; output on tmpfs; $(nproc) cores;" \
   "$($java -version 2>&1 | head -1); $(git --version); $(date -u +%F))"

@@ -1,6 +1,7 @@
 package dev.initkit.gitfetch;
 
 import dev.initkit.common.tls.CaBundle;
+import dev.initkit.gitfetch.content.ContentSelection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  *     in the same group ({@code fsGroup}) that writes there
  * @param allowStale whether to keep the checkout in place, with a warning, when the remote cannot
  *     be reached
+ * @param content which paths and submodules are checked out
  */
 public record FetchOptions(
     RedactedUrl repo,
@@ -31,7 +33,8 @@ public record FetchOptions(
     GitCredentials credentials,
     Optional<CaBundle> caBundle,
     SshSettings ssh,
-    boolean allowStale) {
+    boolean allowStale,
+    ContentSelection content) {
   /** Full history. */
   public static final int FULL_DEPTH = 0;
 
@@ -42,6 +45,7 @@ public record FetchOptions(
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(caBundle, "caBundle");
     Objects.requireNonNull(ssh, "ssh");
+    Objects.requireNonNull(content, "content");
     if (depth < 0) {
       throw new IllegalArgumentException("--depth must be 0 (full history) or more: " + depth);
     }

@@ -1,6 +1,8 @@
 package dev.initkit.gitfetch;
 
 import dev.initkit.common.failure.UsageException;
+import dev.initkit.gitfetch.content.ContentSelection;
+import dev.initkit.gitfetch.content.SparsePaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +22,8 @@ public interface GitClient {
 
   /**
    * Fetches {@code ref} into a new repository in the empty directory {@code workTree} and checks
-   * its commit out there, with {@code depth} commits of history (0: all).
+   * its commit out there, with {@code depth} commits of history (0: all): the paths and the
+   * submodules that {@code content} selects, each submodule with its own {@code .git}.
    *
    * @throws GitRemoteException when the remote fails, including a commit it does not have
    * @throws IOException when writing the work tree fails
@@ -31,12 +34,17 @@ public interface GitClient {
       int depth,
       Path workTree,
       Duration ioTimeout,
-      ProgressSource progress)
+      ProgressSource progress,
+      ContentSelection content)
       throws GitRemoteException, IOException, UsageException;
 
   /**
    * The commit checked out in {@code workTree} if its {@code .git} is intact, HEAD points at a
-   * commit that is present, and no tracked file was changed or removed; empty otherwise.
+   * commit that is present, and no tracked file under {@code sparse} (and no submodule there) was
+   * changed or removed; empty otherwise.
    */
-  Optional<CheckedOutCommit> verify(Path workTree) throws IOException;
+  Optional<CheckedOutCommit> verify(Path workTree, SparsePaths sparse) throws IOException;
+
+  /** Deletes the {@code .git} of a checkout and those of its submodules: the files stay. */
+  void removeGitDirs(Path workTree) throws IOException;
 }

@@ -181,6 +181,8 @@ public final class GitFetchCommand extends ToolCommand {
 
   @Mixin RetryOptions retry;
 
+  @Mixin ContentOptions content;
+
   @Mixin SyncOptions sync;
 
   public static void main(String[] args) {
@@ -283,7 +285,8 @@ public final class GitFetchCommand extends ToolCommand {
         credentials(context, url),
         caBundle(url),
         ssh(context, url),
-        allowStale);
+        allowStale,
+        content.selection());
   }
 
   private SshSettings ssh(ToolContext context, RedactedUrl url) throws UsageException {

@@ -224,6 +224,11 @@ public final class RepositoryFetcher {
               + " --group-writable; fetching again");
       return Optional.empty();
     }
+    if (!record.get().holds(options.content())) {
+      log.info(
+          "the checkout in place was made with other --sparse or --submodules; fetching again");
+      return Optional.empty();
+    }
     Optional<CheckedOutCommit> recorded = Optional.of(record.get().commit());
     boolean hasGitDir = Files.isDirectory(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
     if (hasGitDir != keepGitDir) {
@@ -236,7 +241,7 @@ public final class RepositoryFetcher {
     if (!keepGitDir) {
       return recorded;
     }
-    Optional<CheckedOutCommit> verified = client.verify(dir);
+    Optional<CheckedOutCommit> verified = client.verify(dir, options.content().sparse());
     if (verified.isEmpty() || !verified.get().commit().equals(recorded.get().commit())) {
       log.warn(
           "the checkout at "
@@ -277,15 +282,22 @@ public final class RepositoryFetcher {
               number -> {
                 emptyDirectory(work);
                 return client.checkout(
-                    remote, resolved, options.depth(), work, ioTimeout(deadline), progress);
+                    remote,
+                    resolved,
+                    options.depth(),
+                    work,
+                    ioTimeout(deadline),
+                    progress,
+                    options.content());
               });
       log.debug("fetched and checked out " + commit.shortId(), "path", work);
       if (options.keepGitDir()) {
         excludeMarker(work);
       } else {
-        TreeDeleter.delete(work.resolve(".git"));
+        client.removeGitDirs(work);
       }
-      staging.publish(new CompletionRecord(commit, options.groupWritable()).format());
+      staging.publish(
+          new CompletionRecord(commit, options.groupWritable(), options.content()).format());
       log.debug("published " + commit.shortId(), "path", dir);
       return commit;
     }

@@ -9,8 +9,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * How many files and bytes a checkout holds. Not counted: its {@code .git}, and what common's
- * publisher keeps at the top of a result (the completion marker, and in a mount point the lock).
+ * How many files and bytes a checkout holds. Not counted: its {@code .git} (and its submodules'),
+ * and what common's publisher keeps at the top of a result (the completion marker, and in a mount
+ * point the lock).
  */
 record TreeStats(long files, long bytes) {
   static TreeStats of(Path root) throws IOException {
@@ -20,7 +21,8 @@ record TreeStats(long files, long bytes) {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return dir.equals(root.resolve(".git"))
+            // Submodules keep their own .git, as the top does.
+            return dir.getFileName().toString().equals(".git")
                 ? FileVisitResult.SKIP_SUBTREE
                 : FileVisitResult.CONTINUE;
           }

@@ -230,6 +230,35 @@ class BadOptionsTest {
             "--log-format",
             "xml"),
         bad("unknown flag", "--branch", "--repo", REPO, "--dest", "{v}/s", "--branch", "main"),
+        // content: --submodules and --sparse
+        bad(
+            "bad submodules mode",
+            "--submodules",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--submodules",
+            "deep"),
+        bad("empty sparse path", "--sparse", "--repo", REPO, "--dest", "{v}/s", "--sparse", "/"),
+        bad(
+            "sparse path climbing out",
+            "--sparse: '../etc'",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--sparse",
+            "../etc"),
+        bad(
+            "sparse path with a dot segment",
+            "--sparse",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--sparse",
+            "docs/./api"),
         // Sync mode (--period and its options).
         bad(
             "period with dest",

@@ -13,6 +13,7 @@ import dev.initkit.common.publish.DestinationType;
 import dev.initkit.common.publish.ShutdownGuard;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.common.retry.RetryPolicy;
+import dev.initkit.gitfetch.content.ContentSelection;
 import dev.initkit.gitfetch.jgit.JGitClient;
 import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
@@ -83,7 +84,8 @@ class MountPointIT {
             GitCredentials.NONE,
             Optional.empty(),
             SshSettings.NONE,
-            false);
+            false,
+            ContentSelection.DEFAULT);
     try (ShutdownGuard guard = ShutdownGuard.open()) {
       return new RepositoryFetcher(client, guard, retrier, log, progress, Clock.systemUTC())
           .fetch(options);

@@ -2,6 +2,7 @@ package dev.initkit.gitfetch.jgit;
 
 import dev.initkit.common.failure.Classification;
 import dev.initkit.common.failure.UsageException;
+import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.gitfetch.CheckedOutCommit;
 import dev.initkit.gitfetch.GitClient;
 import dev.initkit.gitfetch.GitCredentials;
@@ -11,23 +12,32 @@ import dev.initkit.gitfetch.GitRemoteException;
 import dev.initkit.gitfetch.ProgressSource;
 import dev.initkit.gitfetch.RedactedUrl;
 import dev.initkit.gitfetch.ResolvedRef;
+import dev.initkit.gitfetch.content.ContentSelection;
+import dev.initkit.gitfetch.content.SparsePaths;
+import dev.initkit.gitfetch.content.SubmoduleMode;
+import dev.initkit.gitfetch.content.SubmoduleUrl;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LsRemoteCommand;
-import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -40,6 +50,9 @@ import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.util.FS;
 
 /**
  * git-fetch's {@link GitClient} on JGit: ls-remote to resolve, then init, fetch (shallow unless
@@ -127,8 +140,11 @@ public final class JGitClient implements GitClient {
       int depth,
       Path workTree,
       Duration ioTimeout,
-      ProgressSource progress)
+      ProgressSource progress,
+      ContentSelection content)
       throws GitRemoteException, IOException, UsageException {
+    // A commit fetched by its id (--ref <id>, a submodule) is checked for SHA-1 collisions.
+    Sha1Hashing.select(ref.refName().isEmpty());
     Path gitDir = workTree.resolve(Constants.DOT_GIT);
     try (Repository repo =
         new FileRepositoryBuilder()
@@ -170,17 +186,95 @@ public final class JGitClient implements GitClient {
       ObjectId fetched = fetchedCommit(repo, ref, spec);
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(fetched);
-        DirCacheCheckout checkout =
-            new DirCacheCheckout(repo, repo.lockDirCache(), commit.getTree());
-        checkout.setFailOnConflict(true);
-        checkout.setProgressMonitor(new JGitProgress(progress));
-        checkout.checkout();
+        List<TreeCheckout.Gitlink> gitlinks =
+            new TreeCheckout(repo).write(commit, content.sparse(), progress);
         pointHead(repo, ref, commit);
+        if (content.submodules() != SubmoduleMode.OFF && !gitlinks.isEmpty()) {
+          checkoutSubmodules(
+              repo, commit, gitlinks, remote, depth, ioTimeout, progress, content.forSubmodule());
+        }
         return new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant());
       } catch (MissingObjectException e) {
         throw new GitRemoteException(classifier.classify(e), e);
       }
     }
+  }
+
+  /**
+   * Clones each submodule at the commit the superproject records, into its directory with its own
+   * {@code .git}, fetched by id with the same depth; records its URL in the superproject's config
+   * (as {@code git submodule update --init} does), so that git commands in the checkout find it.
+   */
+  private void checkoutSubmodules(
+      Repository repo,
+      RevCommit commit,
+      List<TreeCheckout.Gitlink> gitlinks,
+      GitRemote remote,
+      int depth,
+      Duration ioTimeout,
+      ProgressSource progress,
+      ContentSelection content)
+      throws GitRemoteException, IOException, UsageException {
+    GitModules modules;
+    try (ObjectReader reader = repo.newObjectReader()) {
+      modules = GitModules.read(reader, commit);
+    }
+    StoredConfig config = repo.getConfig();
+    for (TreeCheckout.Gitlink link : gitlinks) {
+      GitModules.Module module =
+          modules
+              .at(link.path())
+              .orElseThrow(
+                  () ->
+                      permanent(
+                          "submodule "
+                              + link.path()
+                              + " has no url in .gitmodules of commit "
+                              + commit.name().substring(0, 8)
+                              + ": fix the repository or use --submodules off"));
+      GitRemote submodule = submoduleRemote(remote, link.path(), module.url());
+      checkout(
+          submodule,
+          ResolvedRef.ofCommit(new GitRef.Commit(link.commit().name())),
+          depth,
+          repo.getWorkTree().toPath().resolve(link.path()),
+          ioTimeout,
+          progress,
+          content);
+      config.setString("submodule", module.name(), "url", submodule.url().url());
+      config.setBoolean("submodule", module.name(), "active", true);
+    }
+    config.save();
+  }
+
+  /**
+   * A submodule's remote: its URL resolved against the superproject's; the CAs and ssh settings of
+   * the run; the credentials only when it is on the same server, so that a {@code .gitmodules}
+   * cannot send them elsewhere. Like git since 2.38.1, a submodule on the local file system is
+   * followed only for a superproject that is there too.
+   */
+  private static GitRemote submoduleRemote(GitRemote remote, String path, String url)
+      throws GitRemoteException {
+    RedactedUrl resolved;
+    try {
+      resolved = RedactedUrl.parse(SubmoduleUrl.resolve(remote.url().url(), url));
+    } catch (IllegalArgumentException e) {
+      throw permanent("submodule " + path + ": " + e.getMessage());
+    }
+    if (resolved.scheme() == RedactedUrl.Scheme.FILE
+        && remote.url().scheme() != RedactedUrl.Scheme.FILE) {
+      throw permanent(
+          "submodule "
+              + path
+              + " points at the local path "
+              + resolved
+              + ", which is only followed for a file:// repository: use --submodules off");
+    }
+    GitCredentials credentials =
+        SubmoduleUrl.sameServer(remote.url().url(), resolved.url())
+            ? remote.credentials()
+            : GitCredentials.NONE;
+    return new GitRemote(resolved, credentials, remote.trust(), remote.ssh());
   }
 
   /** What to fetch: the ref the commit was resolved from, or the commit itself by id. */
@@ -248,7 +342,7 @@ public final class JGitClient implements GitClient {
   }
 
   @Override
-  public Optional<CheckedOutCommit> verify(Path workTree) throws IOException {
+  public Optional<CheckedOutCommit> verify(Path workTree, SparsePaths sparse) throws IOException {
     Path gitDir = workTree.resolve(Constants.DOT_GIT);
     if (!Files.isDirectory(gitDir)) {
       return Optional.empty();
@@ -259,25 +353,50 @@ public final class JGitClient implements GitClient {
                 .setWorkTree(workTree.toFile())
                 .setMustExist(true)
                 .build();
-        Git git = Git.wrap(repo);
         RevWalk walk = new RevWalk(repo)) {
       Ref head = repo.exactRef(Constants.HEAD);
       if (head == null || head.getObjectId() == null) {
         return Optional.empty();
       }
       RevCommit commit = walk.parseCommit(head.getObjectId());
-      Status status = git.status().call();
-      if (status.hasUncommittedChanges()) {
+      IndexDiff diff = new IndexDiff(repo, commit, new FileTreeIterator(repo));
+      if (!sparse.isAll()) {
+        // Paths outside the sparse checkout are in the index but not in the work tree.
+        diff.setFilter(PathFilterGroup.createFromStrings(sparse.paths()));
+      }
+      diff.diff();
+      if (!(diff.getAdded().isEmpty()
+          && diff.getChanged().isEmpty()
+          && diff.getRemoved().isEmpty()
+          && diff.getMissing().isEmpty()
+          && diff.getModified().isEmpty()
+          && diff.getConflicting().isEmpty())) {
         return Optional.empty();
       }
       return Optional.of(
           new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant()));
     } catch (RepositoryNotFoundException | MissingObjectException e) {
       return Optional.empty();
-    } catch (GitAPIException | RuntimeException e) {
+    } catch (RuntimeException e) {
       // A damaged repository: the caller fetches again.
       return Optional.empty();
     }
+  }
+
+  @Override
+  public void removeGitDirs(Path workTree) throws IOException {
+    Path gitDir = workTree.resolve(Constants.DOT_GIT);
+    if (!Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    DirCache index = DirCache.read(gitDir.resolve("index").toFile(), FS.DETECTED);
+    for (int i = 0; i < index.getEntryCount(); i++) {
+      DirCacheEntry entry = index.getEntry(i);
+      if (entry.getFileMode() == FileMode.GITLINK) {
+        removeGitDirs(workTree.resolve(entry.getPathString()));
+      }
+    }
+    TreeDeleter.delete(gitDir);
   }
 
   /**

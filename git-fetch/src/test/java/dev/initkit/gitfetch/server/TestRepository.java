@@ -99,6 +99,11 @@ public final class TestRepository {
       return put(path, FileMode.SYMLINK, target.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A submodule at {@code path}, recorded at {@code commit} (add its .gitmodules entry too). */
+    public Tree gitlink(String path, String commit) {
+      return put(path, FileMode.GITLINK, commit.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** A file of incompressible bytes, so packs are big enough to cut in the middle. */
     public Tree randomFile(String path, int size, long seed) {
       byte[] bytes = new byte[size];
@@ -124,7 +129,11 @@ public final class TestRepository {
       for (var entry : tree.entries.entrySet()) {
         DirCacheEntry e = new DirCacheEntry(entry.getKey());
         e.setFileMode(entry.getValue().getKey());
-        e.setObjectId(inserter.insert(Constants.OBJ_BLOB, entry.getValue().getValue()));
+        byte[] content = entry.getValue().getValue();
+        e.setObjectId(
+            entry.getValue().getKey() == FileMode.GITLINK
+                ? ObjectId.fromString(new String(content, StandardCharsets.US_ASCII))
+                : inserter.insert(Constants.OBJ_BLOB, content));
         builder.add(e);
       }
       builder.finish();
