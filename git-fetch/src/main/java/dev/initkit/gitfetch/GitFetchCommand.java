@@ -151,7 +151,8 @@ public final class GitFetchCommand extends ToolCommand {
       order = 160,
       names = "--ssh-key-file",
       paramLabel = "FILE",
-      description = "The private key for ssh:// and git@host:path repositories (RSA).")
+      description =
+          "The private key for ssh:// and git@host:path repositories (Ed25519 or RSA).")
   Path sshKeyFile;
 
   @Option(
