@@ -20,6 +20,7 @@ import java.util.Optional;
  *     in the same group ({@code fsGroup}) that writes there
  * @param allowStale whether to keep the checkout in place, with a warning, when the remote cannot
  *     be reached
+ * @param signatures whether a trusted signature is required, and which keys are trusted
  */
 public record FetchOptions(
     RedactedUrl repo,
@@ -31,7 +32,8 @@ public record FetchOptions(
     GitCredentials credentials,
     Optional<CaBundle> caBundle,
     SshSettings ssh,
-    boolean allowStale) {
+    boolean allowStale,
+    SignaturePolicy signatures) {
   /** Full history. */
   public static final int FULL_DEPTH = 0;
 
@@ -42,6 +44,7 @@ public record FetchOptions(
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(caBundle, "caBundle");
     Objects.requireNonNull(ssh, "ssh");
+    Objects.requireNonNull(signatures, "signatures");
     if (depth < 0) {
       throw new IllegalArgumentException("--depth must be 0 (full history) or more: " + depth);
     }

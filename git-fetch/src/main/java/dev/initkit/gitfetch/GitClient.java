@@ -39,4 +39,14 @@ public interface GitClient {
    * commit that is present, and no tracked file was changed or removed; empty otherwise.
    */
   Optional<CheckedOutCommit> verify(Path workTree) throws IOException;
+
+  /**
+   * The trusted signature on what {@code ref} names in {@code workTree}: the annotated tag when
+   * {@code ref} is one, else the commit checked out (HEAD).
+   *
+   * @throws UntrustedSignatureException when it is unsigned, signed by a key {@code policy} does
+   *     not trust, or the signature does not match the content
+   */
+  VerifiedSignature verifySignature(Path workTree, GitRef ref, SignaturePolicy policy)
+      throws UntrustedSignatureException, IOException;
 }

@@ -151,8 +151,7 @@ public final class GitFetchCommand extends ToolCommand {
       order = 160,
       names = "--ssh-key-file",
       paramLabel = "FILE",
-      description =
-          "The private key for ssh:// and git@host:path repositories (Ed25519 or RSA).")
+      description = "The private key for ssh:// and git@host:path repositories (Ed25519 or RSA).")
   Path sshKeyFile;
 
   @Option(
@@ -178,6 +177,8 @@ public final class GitFetchCommand extends ToolCommand {
   boolean sshInsecureIgnoreHostKey;
 
   @Mixin RetryOptions retry;
+
+  @Mixin TrustOptions trust;
 
   public static void main(String[] args) {
     Launcher.main(new GitFetchCommand(), args);
@@ -259,7 +260,8 @@ public final class GitFetchCommand extends ToolCommand {
         credentials(context, url),
         caBundle(url),
         ssh(context, url),
-        allowStale);
+        allowStale,
+        trust.signaturePolicy());
   }
 
   private SshSettings ssh(ToolContext context, RedactedUrl url) throws UsageException {

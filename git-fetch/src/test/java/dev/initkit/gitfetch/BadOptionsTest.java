@@ -229,7 +229,65 @@ class BadOptionsTest {
             "{v}/s",
             "--log-format",
             "xml"),
-        bad("unknown flag", "--branch", "--repo", REPO, "--dest", "{v}/s", "--branch", "main"));
+        bad("unknown flag", "--branch", "--repo", REPO, "--dest", "{v}/s", "--branch", "main"),
+        // git-fetch trust: signatures, cookie file and .netrc
+        bad(
+            "signature without keys",
+            "--require-signature needs",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--require-signature"),
+        bad(
+            "trusted keys without --require-signature",
+            "--require-signature",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--trusted-keys",
+            "{o}/password"),
+        bad(
+            "trusted keys not OpenPGP",
+            "--trusted-keys",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--require-signature",
+            "--trusted-keys",
+            "{o}/password"),
+        bad(
+            "missing trusted keys",
+            "--trusted-keys",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--require-signature",
+            "--trusted-keys",
+            "{o}/absent"),
+        bad(
+            "allowed signers not in the format",
+            "--allowed-signers: line 1",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--require-signature",
+            "--allowed-signers",
+            "{o}/password"),
+        bad(
+            "missing allowed signers",
+            "--allowed-signers",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--require-signature",
+            "--allowed-signers",
+            "{o}/absent"));
   }
 
   private static Arguments bad(String name, String expected, String... args) {

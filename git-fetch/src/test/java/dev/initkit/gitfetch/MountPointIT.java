@@ -83,7 +83,8 @@ class MountPointIT {
             GitCredentials.NONE,
             Optional.empty(),
             SshSettings.NONE,
-            false);
+            false,
+            SignaturePolicy.NONE);
     try (ShutdownGuard guard = ShutdownGuard.open()) {
       return new RepositoryFetcher(client, guard, retrier, log, progress, Clock.systemUTC())
           .fetch(options);

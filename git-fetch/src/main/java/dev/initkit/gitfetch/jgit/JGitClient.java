@@ -11,6 +11,10 @@ import dev.initkit.gitfetch.GitRemoteException;
 import dev.initkit.gitfetch.ProgressSource;
 import dev.initkit.gitfetch.RedactedUrl;
 import dev.initkit.gitfetch.ResolvedRef;
+import dev.initkit.gitfetch.SignaturePolicy;
+import dev.initkit.gitfetch.UntrustedSignatureException;
+import dev.initkit.gitfetch.VerifiedSignature;
+import dev.initkit.gitfetch.jgit.signing.SignatureCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +55,7 @@ public final class JGitClient implements GitClient {
   private static final String FETCHED_COMMIT_REF = "refs/initkit/fetched";
 
   private final JGitFailureClassifier classifier = new JGitFailureClassifier();
+  private final SignatureCheck signatures = new SignatureCheck();
 
   public JGitClient() {
     HermeticSystemReader.install();
@@ -278,6 +283,12 @@ public final class JGitClient implements GitClient {
       // A damaged repository: the caller fetches again.
       return Optional.empty();
     }
+  }
+
+  @Override
+  public VerifiedSignature verifySignature(Path workTree, GitRef ref, SignaturePolicy policy)
+      throws UntrustedSignatureException, IOException {
+    return signatures.verify(workTree, ref, policy);
   }
 
   /**
