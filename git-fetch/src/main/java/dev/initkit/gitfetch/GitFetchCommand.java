@@ -257,7 +257,7 @@ public final class GitFetchCommand extends ToolCommand {
         destination(),
         !withoutGitDir,
         groupWritable,
-        credentials(context, url),
+        trust.credentials(context, url, credentials(context, url)),
         caBundle(url),
         ssh(context, url),
         allowStale,

@@ -287,7 +287,44 @@ class BadOptionsTest {
             "{v}/s",
             "--require-signature",
             "--allowed-signers",
-            "{o}/absent"));
+            "{o}/absent"),
+        bad(
+            "cookie file not in the format",
+            "--cookie-file: line 1",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--cookie-file",
+            "{o}/password"),
+        bad(
+            "missing cookie file",
+            "--cookie-file",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--cookie-file",
+            "{o}/absent"),
+        bad(
+            "netrc not in the format",
+            "--netrc-file: line 1",
+            "--repo",
+            REPO,
+            "--dest",
+            "{v}/s",
+            "--netrc-file",
+            "{o}/password"),
+        bad(
+            "netrc for ssh",
+            "--netrc-file",
+            "--repo",
+            "ssh://git@host/app.git",
+            "--dest",
+            "{v}/s",
+            "--ssh-insecure-ignore-host-key",
+            "--netrc-file",
+            "{o}/password"));
   }
 
   private static Arguments bad(String name, String expected, String... args) {

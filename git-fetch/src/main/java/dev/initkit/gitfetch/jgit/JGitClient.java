@@ -16,9 +16,11 @@ import dev.initkit.gitfetch.UntrustedSignatureException;
 import dev.initkit.gitfetch.VerifiedSignature;
 import dev.initkit.gitfetch.jgit.signing.SignatureCheck;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.FetchCommand;
@@ -310,10 +312,18 @@ public final class JGitClient implements GitClient {
       command.setCredentialsProvider(
           new UsernamePasswordCredentialsProvider(credentials.username().get(), new char[0]));
     }
-    Map<String, String> headers =
-        credentials.bearer().isPresent()
-            ? Map.of("Authorization", "Bearer " + credentials.bearer().get().read().reveal())
-            : Map.of();
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (credentials.bearer().isPresent()) {
+      headers.put("Authorization", "Bearer " + credentials.bearer().get().read().reveal());
+    }
+    if (credentials.cookies().isPresent()) {
+      // Sent as a header: JGit's own cookie support reads and writes the file through git config.
+      credentials
+          .cookies()
+          .get()
+          .header(URI.create(remote.url().url()))
+          .ifPresent(cookie -> headers.put("Cookie", cookie));
+    }
     TrustingConnectionFactory trusting;
     try {
       trusting =

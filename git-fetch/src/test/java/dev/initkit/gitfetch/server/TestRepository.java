@@ -78,6 +78,11 @@ public final class TestRepository {
     return baseUrl + "/basic/" + name + ".git";
   }
 
+  /** The URL in the context that wants a cookie. */
+  public String cookieUrl() {
+    return baseUrl + "/cookie/" + name + ".git";
+  }
+
   /** The URL in the context that wants a bearer token. */
   public String bearerUrl() {
     return baseUrl + "/bearer/" + name + ".git";
