@@ -28,9 +28,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * fails as surely as no signature.
  */
 public final class SignatureCheck {
-  public SignatureCheck() {
-    TrustedKeysVerifier.install();
-  }
 
   /**
    * The trusted signature on what {@code ref} names in {@code workTree}: the annotated tag when the
@@ -38,6 +35,8 @@ public final class SignatureCheck {
    */
   public VerifiedSignature verify(Path workTree, GitRef ref, SignaturePolicy policy)
       throws UntrustedSignatureException, IOException {
+    // Here, not at start-up: a run without --require-signature loads no Bouncy Castle class.
+    TrustedKeysVerifier.install();
     Optional<OpenPgpKeys> keys;
     try {
       keys =
