@@ -4,6 +4,7 @@ import static dev.initkit.gitfetch.GitFetchTesting.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ToolResult;
+import dev.initkit.gitfetch.jgit.SshCrypto;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -41,6 +42,8 @@ class SshKeysIT {
 
   @BeforeAll
   static void startServer() throws Exception {
+    // The tool's choice of sshd's crypto, before sshd settles it for this JVM.
+    SshCrypto.configure();
     hostKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
     Repository bare = FileRepositoryBuilder.create(serverDir.resolve("repo.git").toFile());
     bare.create(true);

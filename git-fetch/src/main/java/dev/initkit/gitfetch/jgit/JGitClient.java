@@ -61,6 +61,7 @@ public final class JGitClient implements GitClient {
 
   public JGitClient() {
     HermeticSystemReader.install();
+    SshCrypto.configure();
   }
 
   /** The classifier of this adapter's failures, for the retry logic. */

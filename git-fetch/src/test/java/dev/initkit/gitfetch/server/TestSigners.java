@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch.server;
 
+import dev.initkit.gitfetch.jgit.SshCrypto;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,6 +134,8 @@ public final class TestSigners {
     private final Path privateKeyFile;
 
     public SshKey(Path dir) {
+      // The tool's choice of sshd's crypto, before sshd settles it for this JVM.
+      SshCrypto.configure();
       try {
         pair = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
