@@ -275,6 +275,48 @@ class SignatureIT {
     assertRejected(result, "is not signed", "old");
   }
 
+  /**
+   * Runs with the remote answering 503 to everything, so that --allow-stale keeps what is there.
+   */
+  private ToolResult fetchWhileRemoteIsDown(TestRepository repo) throws Exception {
+    server.faults().failNextRequests(100, 503);
+    try {
+      return fetchRequiringSignature(
+              repo, "--allow-stale", "--timeout", "1s", "--retry-initial", "50ms")
+          .run();
+    } finally {
+      server.faults().reset();
+    }
+  }
+
+  @Test
+  void aCheckoutKeptStaleWasCheckedToo() throws Exception {
+    TestRepository repo = repo();
+    repo.signedCommit("main", "release", tree(), trusted);
+    succeeds(fetchRequiringSignature(repo));
+
+    ToolResult kept = fetchWhileRemoteIsDown(repo);
+
+    assertThat(kept.exitCode()).as(kept.stderr()).isZero();
+    assertThat(kept.stderr()).contains("verified the signature of commit").contains("kept the");
+    assertThat(reportedSignature().get("key").asText()).isEqualTo(trusted.fingerprint());
+  }
+
+  @Test
+  void anUnsignedCheckoutIsNotKeptStale() throws Exception {
+    TestRepository repo = repo();
+    repo.commit("main", "unsigned", TestRepository.tree().file("app.txt", "old"));
+    succeeds(fetch(repo));
+
+    ToolResult result = fetchWhileRemoteIsDown(repo);
+
+    assertThat(result.exitCode()).as(result.stderr()).isNotZero();
+    assertThat(result.stderr())
+        .contains("failed the signature check")
+        .doesNotContain("kept the checkout");
+    assertThat(dest().resolve("app.txt")).hasContent("old");
+  }
+
   @Test
   void withoutGitDirAReRunFetchesAgainToCheckTheSignature() throws Exception {
     TestRepository repo = repo();
