@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param allowStale whether to keep the checkout in place, with a warning, when the remote cannot
  *     be reached
  * @param content which paths and submodules are checked out
+ * @param signatures whether a trusted signature is required, and which keys are trusted
  */
 public record FetchOptions(
     RedactedUrl repo,
@@ -34,7 +35,8 @@ public record FetchOptions(
     Optional<CaBundle> caBundle,
     SshSettings ssh,
     boolean allowStale,
-    ContentSelection content) {
+    ContentSelection content,
+    SignaturePolicy signatures) {
   /** Full history. */
   public static final int FULL_DEPTH = 0;
 
@@ -46,6 +48,7 @@ public record FetchOptions(
     Objects.requireNonNull(caBundle, "caBundle");
     Objects.requireNonNull(ssh, "ssh");
     Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(signatures, "signatures");
     if (depth < 0) {
       throw new IllegalArgumentException("--depth must be 0 (full history) or more: " + depth);
     }

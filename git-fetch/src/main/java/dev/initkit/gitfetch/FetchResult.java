@@ -11,7 +11,7 @@ import java.util.Map;
  * @param action what was done
  * @param repo the repository URL, without user info
  * @param ref the ref as asked for
- * @param commit the commit now in place
+ * @param commit the commit now in place, with its trusted signature when one was required
  * @param path where the consumer finds it: the destination directory or the link
  * @param files regular files and symlinks in the checkout, {@code .git} not counted
  * @param bytes the size of those regular files
@@ -57,6 +57,7 @@ public record FetchResult(
     report.put("ref", ref.toString());
     report.put("commit", commit.commit());
     report.put("commitTime", commit.commitTime().toString());
+    commit.signature().ifPresent(s -> report.put("signature", s.toReport()));
     report.put("path", path.toString());
     report.put("files", files);
     report.put("bytes", bytes);

@@ -47,4 +47,14 @@ public interface GitClient {
 
   /** Deletes the {@code .git} of a checkout and those of its submodules: the files stay. */
   void removeGitDirs(Path workTree) throws IOException;
+
+  /**
+   * The trusted signature on what {@code ref} names in {@code workTree}: the annotated tag when
+   * {@code ref} is one, else the commit checked out (HEAD).
+   *
+   * @throws UntrustedSignatureException when it is unsigned, signed by a key {@code policy} does
+   *     not trust, or the signature does not match the content
+   */
+  VerifiedSignature verifySignature(Path workTree, GitRef ref, SignaturePolicy policy)
+      throws UntrustedSignatureException, IOException;
 }

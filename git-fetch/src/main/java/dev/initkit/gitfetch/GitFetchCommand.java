@@ -154,7 +154,7 @@ public final class GitFetchCommand extends ToolCommand {
       order = 160,
       names = "--ssh-key-file",
       paramLabel = "FILE",
-      description = "The private key for ssh:// and git@host:path repositories (RSA).")
+      description = "The private key for ssh:// and git@host:path repositories (Ed25519 or RSA).")
   Path sshKeyFile;
 
   @Option(
@@ -184,6 +184,8 @@ public final class GitFetchCommand extends ToolCommand {
   @Mixin ContentOptions content;
 
   @Mixin SyncOptions sync;
+
+  @Mixin TrustOptions trust;
 
   public static void main(String[] args) {
     Launcher.main(new GitFetchCommand(), args);
@@ -224,15 +226,20 @@ public final class GitFetchCommand extends ToolCommand {
       ToolContext context, ShutdownSignal signal, FetchOptions options, boolean routine)
       throws InitkitException, InterruptedException {
     try (ShutdownGuard guard = ShutdownGuard.open()) {
-      RepositoryFetcher fetcher = fetcher(context, guard, signal, routine);
+      JGitClient client =
+          options.signatures().required() ? JGitClient.detectingCollisions() : new JGitClient();
+      RepositoryFetcher fetcher = fetcher(context, client, guard, signal, routine);
       return (routine ? fetcher.routine() : fetcher).fetch(options);
     }
   }
 
   private RepositoryFetcher fetcher(
-      ToolContext context, ShutdownGuard guard, ShutdownSignal signal, boolean routine)
+      ToolContext context,
+      JGitClient client,
+      ShutdownGuard guard,
+      ShutdownSignal signal,
+      boolean routine)
       throws UsageException {
-    JGitClient client = new JGitClient();
     RetryListener attempts =
         routine
             ? failure -> context.log().debug(failure.describe())
@@ -282,11 +289,12 @@ public final class GitFetchCommand extends ToolCommand {
         destination(),
         !withoutGitDir,
         groupWritable,
-        credentials(context, url),
+        trust.credentials(context, url, credentials(context, url)),
         caBundle(url),
         ssh(context, url),
         allowStale,
-        content.selection());
+        content.selection(),
+        trust.signaturePolicy());
   }
 
   private SshSettings ssh(ToolContext context, RedactedUrl url) throws UsageException {

@@ -239,6 +239,11 @@ public final class RepositoryFetcher {
       return Optional.empty();
     }
     if (!keepGitDir) {
+      if (options.signatures().required()) {
+        // Without .git there is nothing to check a signature on; the record alone is not proof.
+        log.info("a checkout without .git cannot show its signature; fetching again");
+        return Optional.empty();
+      }
       return recorded;
     }
     Optional<CheckedOutCommit> verified = client.verify(dir, options.content().sparse());
@@ -251,7 +256,43 @@ public final class RepositoryFetcher {
           dir);
       return Optional.empty();
     }
+    if (options.signatures().required()) {
+      try {
+        return Optional.of(checkSignature(dir, verified.get(), options));
+      } catch (UntrustedSignatureException e) {
+        // The trust or the remote may have changed since: fetch, and check what arrives.
+        log.warn(
+            "the checkout in place failed the signature check; fetching again",
+            "cause",
+            e.getMessage());
+        return Optional.empty();
+      }
+    }
     return verified;
+  }
+
+  /**
+   * With --require-signature, the commit (or the annotated tag asked for) in {@code workTree} must
+   * be signed by a trusted key, whether it was fetched now or found in place.
+   */
+  private CheckedOutCommit checkSignature(
+      Path workTree, CheckedOutCommit commit, FetchOptions options)
+      throws UntrustedSignatureException, IOException {
+    if (!options.signatures().required()) {
+      return commit;
+    }
+    VerifiedSignature signature =
+        client.verifySignature(workTree, options.ref(), options.signatures());
+    log.info(
+        "verified the signature of "
+            + signature.object()
+            + " "
+            + (signature.object().equals("tag") ? options.ref() : commit.shortId())
+            + ": "
+            + signature.describe(),
+        "commit",
+        commit.commit());
+    return commit.withSignature(signature);
   }
 
   /**
@@ -291,6 +332,8 @@ public final class RepositoryFetcher {
                     options.content());
               });
       log.debug("fetched and checked out " + commit.shortId(), "path", work);
+      // Before anything is published: an untrusted commit leaves the destination as it was.
+      commit = checkSignature(work, commit, options);
       if (options.keepGitDir()) {
         excludeMarker(work);
       } else {

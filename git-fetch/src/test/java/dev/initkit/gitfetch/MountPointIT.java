@@ -85,7 +85,8 @@ class MountPointIT {
             Optional.empty(),
             SshSettings.NONE,
             false,
-            ContentSelection.DEFAULT);
+            ContentSelection.DEFAULT,
+            SignaturePolicy.NONE);
     try (ShutdownGuard guard = ShutdownGuard.open()) {
       return new RepositoryFetcher(client, guard, retrier, log, progress, Clock.systemUTC())
           .fetch(options);

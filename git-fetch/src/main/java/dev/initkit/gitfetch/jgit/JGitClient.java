@@ -12,15 +12,21 @@ import dev.initkit.gitfetch.GitRemoteException;
 import dev.initkit.gitfetch.ProgressSource;
 import dev.initkit.gitfetch.RedactedUrl;
 import dev.initkit.gitfetch.ResolvedRef;
+import dev.initkit.gitfetch.SignaturePolicy;
+import dev.initkit.gitfetch.UntrustedSignatureException;
+import dev.initkit.gitfetch.VerifiedSignature;
 import dev.initkit.gitfetch.content.ContentSelection;
 import dev.initkit.gitfetch.content.SparsePaths;
 import dev.initkit.gitfetch.content.SubmoduleMode;
 import dev.initkit.gitfetch.content.SubmoduleUrl;
+import dev.initkit.gitfetch.jgit.signing.SignatureCheck;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +70,26 @@ public final class JGitClient implements GitClient {
   private static final String FETCHED_COMMIT_REF = "refs/initkit/fetched";
 
   private final JGitFailureClassifier classifier = new JGitFailureClassifier();
+  private final SignatureCheck signatures = new SignatureCheck();
+  private final boolean alwaysDetectCollisions;
 
+  /** A client that checks for SHA-1 collisions only where an id is trusted from elsewhere. */
   public JGitClient() {
+    this(false);
+  }
+
+  private JGitClient(boolean alwaysDetectCollisions) {
+    this.alwaysDetectCollisions = alwaysDetectCollisions;
     HermeticSystemReader.install();
+    SshCrypto.configure();
+  }
+
+  /**
+   * A client that checks every fetched object for SHA-1 collisions: for runs that verify
+   * signatures, whose trust in the files rests on the ids the signed commit names.
+   */
+  public static JGitClient detectingCollisions() {
+    return new JGitClient(true);
   }
 
   /** The classifier of this adapter's failures, for the retry logic. */
@@ -144,7 +167,7 @@ public final class JGitClient implements GitClient {
       ContentSelection content)
       throws GitRemoteException, IOException, UsageException {
     // A commit fetched by its id (--ref <id>, a submodule) is checked for SHA-1 collisions.
-    Sha1Hashing.select(ref.refName().isEmpty());
+    Sha1Hashing.select(alwaysDetectCollisions || ref.refName().isEmpty());
     Path gitDir = workTree.resolve(Constants.DOT_GIT);
     try (Repository repo =
         new FileRepositoryBuilder()
@@ -399,6 +422,12 @@ public final class JGitClient implements GitClient {
     TreeDeleter.delete(gitDir);
   }
 
+  @Override
+  public VerifiedSignature verifySignature(Path workTree, GitRef ref, SignaturePolicy policy)
+      throws UntrustedSignatureException, IOException {
+    return signatures.verify(workTree, ref, policy);
+  }
+
   /**
    * Timeouts, credentials for this request only (read now: a rotated Secret is picked up), and the
    * CAs to trust.
@@ -418,10 +447,18 @@ public final class JGitClient implements GitClient {
       command.setCredentialsProvider(
           new UsernamePasswordCredentialsProvider(credentials.username().get(), new char[0]));
     }
-    Map<String, String> headers =
-        credentials.bearer().isPresent()
-            ? Map.of("Authorization", "Bearer " + credentials.bearer().get().read().reveal())
-            : Map.of();
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (credentials.bearer().isPresent()) {
+      headers.put("Authorization", "Bearer " + credentials.bearer().get().read().reveal());
+    }
+    if (credentials.cookies().isPresent()) {
+      // Sent as a header: JGit's own cookie support reads and writes the file through git config.
+      credentials
+          .cookies()
+          .get()
+          .header(URI.create(remote.url().url()))
+          .ifPresent(cookie -> headers.put("Cookie", cookie));
+    }
     TrustingConnectionFactory trusting;
     try {
       trusting =

@@ -69,7 +69,10 @@ public final class JGitFailureClassifier implements FailureClassifier {
             "the server refused the credentials (HTTP 401): check --username and"
                 + " --password-file, or --bearer-token-file");
       }
-      if (message.contains(" 403") || message.contains("forbidden")) {
+      // JGit words a 403 on the smart HTTP request as "git-upload-pack not permitted".
+      if (message.contains(" 403")
+          || message.contains("forbidden")
+          || message.contains("not permitted")) {
         return Classification.permanentCause(
             "access denied (HTTP 403): the credentials lack read access to the repository");
       }

@@ -30,13 +30,15 @@ import org.eclipse.jgit.transport.UploadPack;
  * JGit's GitServlet on Jetty, on a free loopback port, serving {@link TestRepository repositories}
  * that tests build in memory. Each repository is served in three contexts: {@code /public} (no
  * credentials), {@code /basic} (HTTP basic auth as {@link #USERNAME}/{@link #PASSWORD}) and {@code
- * /bearer} (an {@code Authorization: Bearer} {@link #BEARER_TOKEN}). {@link #faults()} scripts
- * failures.
+ * /bearer} (an {@code Authorization: Bearer} {@link #BEARER_TOKEN}), and {@code /cookie} (the
+ * cookie {@link #COOKIE_NAME}={@link #COOKIE_VALUE}). {@link #faults()} scripts failures.
  */
 public final class GitTestServer implements AutoCloseable {
   public static final String USERNAME = AppServer.username;
   public static final String PASSWORD = AppServer.password;
   public static final String BEARER_TOKEN = "bearer-7c1d-secret-token";
+  public static final String COOKIE_NAME = "o";
+  public static final String COOKIE_VALUE = "cookie-5e2f-secret-session";
 
   private final AppServer server;
   private final Map<String, TestRepository> repositories = new ConcurrentHashMap<>();
@@ -50,6 +52,7 @@ public final class GitTestServer implements AutoCloseable {
     addContext("/public", null);
     server.authBasic(addContext("/basic", null));
     addContext("/bearer", new BearerFilter());
+    addContext("/cookie", new CookieFilter());
     server.setUp();
     baseUrl = server.getURI().toString();
     httpsBaseUrl = tls ? "https://127.0.0.1:" + server.getSecurePort() : null;
@@ -182,6 +185,27 @@ public final class GitTestServer implements AutoCloseable {
       server.tearDown();
     } catch (Exception e) {
       throw new IllegalStateException("the test server did not stop", e);
+    }
+  }
+
+  /** Lets a request through only with the expected cookie, as Google's git hosts do. */
+  private static final class CookieFilter implements Filter {
+    @Override
+    public void doFilter(
+        jakarta.servlet.ServletRequest request,
+        jakarta.servlet.ServletResponse response,
+        jakarta.servlet.FilterChain chain)
+        throws java.io.IOException, jakarta.servlet.ServletException {
+      String header = ((HttpServletRequest) request).getHeader("Cookie");
+      boolean hasCookie =
+          header != null
+              && java.util.Arrays.stream(header.split(";\\s*"))
+                  .anyMatch((COOKIE_NAME + "=" + COOKIE_VALUE)::equals);
+      if (!hasCookie) {
+        ((HttpServletResponse) response).sendError(403, "cookie required");
+        return;
+      }
+      chain.doFilter(request, response);
     }
   }
 

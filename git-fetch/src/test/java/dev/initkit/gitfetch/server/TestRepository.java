@@ -78,6 +78,11 @@ public final class TestRepository {
     return baseUrl + "/basic/" + name + ".git";
   }
 
+  /** The URL in the context that wants a cookie. */
+  public String cookieUrl() {
+    return baseUrl + "/cookie/" + name + ".git";
+  }
+
   /** The URL in the context that wants a bearer token. */
   public String bearerUrl() {
     return baseUrl + "/bearer/" + name + ".git";
@@ -123,6 +128,12 @@ public final class TestRepository {
 
   /** Commits {@code tree} on {@code branch} (creating it) and returns the commit id. */
   public String commit(String branch, String message, Tree tree) {
+    return signedCommit(branch, message, tree, null);
+  }
+
+  /** As {@link #commit}, the commit signed by {@code signer} (none when null). */
+  public String signedCommit(
+      String branch, String message, Tree tree, TestSigners.ObjectSigner signer) {
     try (ObjectInserter inserter = repo.newObjectInserter()) {
       DirCache index = DirCache.newInCore();
       DirCacheBuilder builder = index.builder();
@@ -148,6 +159,9 @@ public final class TestRepository {
       commit.setAuthor(when);
       commit.setCommitter(when);
       commit.setMessage(message);
+      if (signer != null) {
+        commit.setGpgSignature(signer.sign(commit.build()));
+      }
       ObjectId id = inserter.insert(commit);
       inserter.flush();
       RefUpdate update = repo.updateRef(Constants.R_HEADS + branch);
@@ -179,12 +193,22 @@ public final class TestRepository {
 
   /** An annotated tag; returns the tag object's id. */
   public String annotatedTag(String tag, String commit) {
+    return signedAnnotatedTag(tag, commit, null);
+  }
+
+  /** As {@link #annotatedTag}, the tag signed by {@code signer} (none when null). */
+  public String signedAnnotatedTag(String tag, String commit, TestSigners.ObjectSigner signer) {
     try (ObjectInserter inserter = repo.newObjectInserter()) {
       TagBuilder builder = new TagBuilder();
       builder.setTag(tag);
       builder.setObjectId(ObjectId.fromString(commit), Constants.OBJ_COMMIT);
       builder.setTagger(AUTHOR);
       builder.setMessage("release " + tag);
+      if (signer != null) {
+        // git ends a signed tag's message with a newline; JGit insists on it.
+        builder.setMessage("release " + tag + "\n");
+        builder.setGpgSignature(signer.sign(builder.build()));
+      }
       ObjectId id = inserter.insert(builder);
       inserter.flush();
       setRef(Constants.R_TAGS + tag, id);
