@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes {@code --report FILE} whole or not at all: a temporary file beside it, then a rename. */
 public final class ReportWriter {
@@ -18,6 +20,11 @@ public final class ReportWriter {
     Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
     try {
       Files.writeString(temp, report.toJson(redactor) + "\n", StandardCharsets.UTF_8);
+      // A temporary file is private (0600), but the report is for the main container, another
+      // uid: readable by all, like the published files. It holds no secret (redacted above).
+      if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(
           temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {

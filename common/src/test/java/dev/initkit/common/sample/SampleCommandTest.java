@@ -9,6 +9,7 @@ import dev.initkit.common.testkit.ToolRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,9 @@ class SampleCommandTest {
     assertThat(json.get("status").asText()).isEqualTo("ok");
     assertThat(json.get("result").get("names").get(0).asText()).isEqualTo("ada");
     assertThat(dir.resolve("termination")).doesNotExist();
+    // The main container, another uid, reads it.
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report)))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test
