@@ -9,7 +9,6 @@ import dev.initkit.common.retry.AttemptFailure;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Deadline;
 import dev.initkit.common.retry.Retrier;
-import dev.initkit.common.retry.Ticker;
 import dev.initkit.common.units.Durations;
 import dev.initkit.dbwait.jdbc.JdbcProbe;
 import dev.initkit.dbwait.probe.DatabaseTarget;
@@ -30,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits until every target is ready, each in its own thread under one deadline, and tells how each
@@ -120,16 +120,17 @@ public final class DatabaseWaiter {
   private TargetResult waitForOne(Probe probe, WaitOptions options, Deadline deadline)
       throws InterruptedException {
     Target target = probe.target();
-    PollCadence cadence =
-        new PollCadence(
-            probe,
-            options.pollInterval(),
-            deadline,
-            new AttemptLog(log, AttemptLog.DEFAULT_INTERVAL));
+    AttemptLog attemptLog = new AttemptLog(log, AttemptLog.DEFAULT_INTERVAL);
+    AtomicReference<AttemptFailure> lastFailure = new AtomicReference<>();
+    // Causes that cost the server nothing and end soon get the short fixed pace; see Probe.
     Retrier retrier =
         Retrier.create(options.retry(), classifier(probe))
-            .withListener(cadence)
-            .withClock(Ticker.SYSTEM, cadence);
+            .withFixedInterval(options.pollInterval(), probe::quickToRetry)
+            .withListener(
+                failure -> {
+                  lastFailure.set(failure);
+                  attemptLog.attemptFailed(failure);
+                });
     AtomicInteger attempts = new AtomicInteger();
     AtomicInteger streak = new AtomicInteger();
     try {
@@ -155,7 +156,7 @@ public final class DatabaseWaiter {
           attempts.get(),
           elapsed,
           success.serverVersion(),
-          lastCause(cadence),
+          lastCause(lastFailure.get()),
           null);
     } catch (InitkitException e) {
       log.error(e.getMessage(), e, false);
@@ -165,7 +166,7 @@ public final class DatabaseWaiter {
           attempts.get(),
           deadline.elapsed(),
           null,
-          lastCause(cadence),
+          lastCause(lastFailure.get()),
           e.getMessage());
     }
   }
@@ -199,8 +200,7 @@ public final class DatabaseWaiter {
     };
   }
 
-  private static String lastCause(PollCadence cadence) {
-    AttemptFailure last = cadence.lastFailure();
+  private static String lastCause(AttemptFailure last) {
     if (last == null) {
       return null;
     }
