@@ -20,6 +20,7 @@ import dev.initkit.dbwait.probe.ProbeSuccess;
 import dev.initkit.dbwait.probe.Target;
 import dev.initkit.dbwait.probe.TcpProbe;
 import dev.initkit.dbwait.probe.TcpTarget;
+import dev.initkit.dbwait.sql.InitSqlResult;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -150,6 +151,18 @@ public final class DatabaseWaiter {
           Durations.format(elapsed.truncatedTo(ChronoUnit.MILLIS)),
           "server",
           success.serverVersion());
+      InitSqlResult initSql = null;
+      if (probe instanceof JdbcProbe jdbc && options.setup().hasInitScripts()) {
+        // Its own run of the Retrier under the same deadline: a connection lost on the way is
+        // retried (the scripts already recorded are skipped), a faulty script is not.
+        initSql = retrier.run(deadline, number -> jdbc.applyInitScripts(deadline));
+        log.info(
+            "init scripts are in place on " + target.display(),
+            "applied",
+            initSql.applied(),
+            "skipped",
+            initSql.skipped());
+      }
       return new TargetResult(
           target,
           ExitCode.OK,
@@ -157,7 +170,8 @@ public final class DatabaseWaiter {
           elapsed,
           success.serverVersion(),
           lastCause(lastFailure.get()),
-          null);
+          null,
+          initSql);
     } catch (InitkitException e) {
       log.error(e.getMessage(), e, false);
       return new TargetResult(
@@ -167,7 +181,8 @@ public final class DatabaseWaiter {
           deadline.elapsed(),
           null,
           lastCause(lastFailure.get()),
-          e.getMessage());
+          e.getMessage(),
+          null);
     }
   }
 
