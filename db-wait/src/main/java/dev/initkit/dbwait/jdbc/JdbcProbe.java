@@ -55,6 +55,8 @@ public final class JdbcProbe implements Probe {
     // The driver itself, not DriverManager: no service-loader scan, and only the driver needed
     // is loaded.
     if (engine == Engine.POSTGRESQL) {
+      // Beside the driver's start-up and the first connect, not after them.
+      LoginWarmUp.preloadOnce();
       return new org.postgresql.Driver();
     }
     try {
@@ -200,6 +202,9 @@ public final class JdbcProbe implements Probe {
       // A hung server (not answering a cancel either) must not hold the attempt forever.
       properties.putIfAbsent("socketTimeout", Integer.toString(connectSeconds + querySeconds));
       properties.putIfAbsent("ApplicationName", APPLICATION_NAME);
+      // Sends extra_float_digits and application_name in the startup message instead of two SET
+      // queries after the login: two round trips fewer. Servers before 9.0 (2010) would refuse it.
+      properties.putIfAbsent("assumeMinServerVersion", "9.0");
     } else {
       // Connector/J counts in milliseconds; connectTimeout covers TCP only, socketTimeout the
       // handshake and the queries.
