@@ -27,6 +27,12 @@ final class TargetParser {
   /** The URL parameter naming a target's own password file. */
   static final String PASSWORD_FILE = "passwordFile";
 
+  /**
+   * Connector/J's password of a trust store: it guards the integrity of public CA certificates, not
+   * a secret, and Connector/J reads CA certificates from key stores only.
+   */
+  private static final String TRUST_STORE_PASSWORD = "trustCertificateKeyStorePassword";
+
   /** Turns a password file into a source that reads it on every attempt. */
   @FunctionalInterface
   interface PasswordFiles {
@@ -126,7 +132,8 @@ final class TargetParser {
     Map<String, String> params = parameters(text, query);
     String passwordFile = params.remove(PASSWORD_FILE);
     for (String key : params.keySet()) {
-      if (key.toLowerCase(Locale.ROOT).contains("password")) {
+      if (key.toLowerCase(Locale.ROOT).contains("password")
+          && !key.equalsIgnoreCase(TRUST_STORE_PASSWORD)) {
         throw passwordInUrl(text);
       }
     }
