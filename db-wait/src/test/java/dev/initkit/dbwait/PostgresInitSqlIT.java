@@ -242,4 +242,24 @@ class PostgresInitSqlIT {
     assertThat(result.stderr()).contains("--init-sql 001.sql: line 2: string is not closed");
     assertThat(query("SELECT to_regclass('initkit_init_sql') IS NULL")).isEqualTo("t");
   }
+
+  @Test
+  void scriptsRunInTheDatabaseThatCreateDatabaseJustMade() throws Exception {
+    script("001.sql", "CREATE TABLE made_here (x int);");
+    String fresh = database + "_created";
+
+    ToolResult result =
+        ToolRun.of(new DbWaitCommand())
+            .args(server.url(fresh), "--user", PostgresServer.USER)
+            .args("--password", PostgresServer.PASSWORD, "--timeout", "1m")
+            .args("--create-database", "--admin-user", "postgres")
+            .args("--init-sql", scripts.toString())
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr())
+        .contains("created database " + fresh)
+        .contains("applied init script 001.sql");
+    assertThat(server.query(fresh, "SELECT to_regclass('made_here') IS NOT NULL")).isEqualTo("t");
+  }
 }
