@@ -262,4 +262,28 @@ class PostgresInitSqlIT {
         .contains("applied init script 001.sql");
     assertThat(server.query(fresh, "SELECT to_regclass('made_here') IS NOT NULL")).isEqualTo("t");
   }
+
+  @Test
+  void connectionLostInTheMiddleOfAScriptIsRetriedAndTheScriptRunsWholeOnce() throws Exception {
+    script("001.sql", "CREATE TABLE t (x int);\nSELECT pg_sleep(1);\nINSERT INTO t VALUES (1);\n");
+    LiveRun run = LiveRun.start(args());
+    // The first run of the script is cut off in its sleep, as a server restart or a failover would.
+    String find =
+        "SELECT pid FROM pg_stat_activity WHERE datname = '"
+            + database
+            + "' AND query LIKE '%pg_sleep(1)%' AND application_name = 'db-wait'";
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String pid;
+    while ((pid = server.query("postgres", find)) == null) {
+      assertThat(System.nanoTime()).as("the script's session never showed up").isLessThan(end);
+      Thread.onSpinWait();
+    }
+    server.execute("postgres", "SELECT pg_terminate_backend(" + pid + ")");
+
+    ToolResult result = run.await(Duration.ofSeconds(30));
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr()).contains("57P01").containsOnlyOnce("applied init script 001.sql");
+    assertThat(query("SELECT count(*) FROM t")).isEqualTo("1");
+  }
 }
