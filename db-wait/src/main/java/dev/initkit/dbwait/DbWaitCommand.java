@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class DbWaitCommand extends ToolCommand {
   /** The pace while nothing listens or PostgreSQL starts up; see the README's "How fast". */
-  static final String DEFAULT_POLL_INTERVAL = "50ms";
+  static final String DEFAULT_POLL_INTERVAL = "25ms";
 
   @Parameters(
       paramLabel = "TARGET",
