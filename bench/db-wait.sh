@@ -3,9 +3,10 @@
 #
 #  1. whole process on a ready database (password login with SCRAM): db-wait (the runnable jar)
 #     next to pg_isready from the server's own bin directory, the start-up floor (a picocli
-#     hello-world on the same runtime and flags) and `java -version`; median and min-max of
-#     several runs (hyperfine), peak RSS (GNU time); the JVM rows again with an AppCDS archive
-#     made by one training run (what an image can ship);
+#     hello-world on the same runtime and flags) and `java -version`; the commands take turns,
+#     round after round (the machine's noise falls on all alike); median and min-max wall time,
+#     median CPU time (user+sys), peak RSS; the JVM rows again with an AppCDS archive made by one
+#     training run (what an image can ship);
 #  2. how soon db-wait exits after the server starts accepting connections, with default
 #     settings: db-wait is started first, then the server; the delay is db-wait's exit time
 #     minus the time of the server's "ready to accept connections" log line.
@@ -14,8 +15,8 @@
 #   RUNS=20 DELAY_RUNS=10 PG_BIN=/usr/lib/postgresql/15/bin bash bench/db-wait.sh
 #   JAVA_FLAGS="" bash bench/db-wait.sh          # default JVM flags instead of the tuned ones
 #
-# Needs: a JDK 17+, hyperfine and GNU time (bash scripts/setup.sh --bench), PostgreSQL server
-# binaries (Debian: apt-get install postgresql; as root they run as the postgres user).
+# Needs: a JDK 17+, python3, PostgreSQL server binaries (Debian: apt-get install postgresql; as
+# root they run as the postgres user).
 # The data directory goes on tmpfs (/dev/shm) when it exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +28,7 @@ pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail 
 out=bench/out
 mkdir -p "$out"
 
-command -v hyperfine >/dev/null || { echo "needs hyperfine: bash scripts/setup.sh --bench" >&2; exit 2; }
-[[ -x /usr/bin/time ]] || { echo "needs GNU time: bash scripts/setup.sh --bench" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "needs python3" >&2; exit 2; }
 [[ -x "$pg_bin/pg_ctl" ]] || { echo "needs PostgreSQL server binaries; set PG_BIN" >&2; exit 2; }
 
 # The tool's jar, and the hello-world floor from common's tests.
@@ -82,43 +82,63 @@ pg_ctl -w -l "$work/server.log" start >/dev/null
 url="jdbc:postgresql://127.0.0.1:$port/app"
 java_bin=$(command -v java)
 
-echo "== whole process on a ready PostgreSQL ($("$pg_bin/postgres" --version | awk '{print $3}'), SCRAM login, SELECT 1)"
-printf '%-34s %10s %15s %9s\n' command "median ms" "min-max ms" "peak MiB"
-row() {
-  local label=$1; shift
-  hyperfine --style none --warmup 2 --runs "$runs" --export-json "$out/db-wait.json" \
-    -- "$*" >/dev/null 2>&1
-  read -r median min max < <(python3 - "$out/db-wait.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-print(round(r["median"] * 1000), round(r["min"] * 1000), round(r["max"] * 1000))
-PY
-)
-  local peak_kib
-  peak_kib=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1)
-  printf '%-34s %10s %15s %9.1f\n' "$label" "$median" "$min-$max" "$(echo "$peak_kib / 1024" | bc -l)"
-}
-# shellcheck disable=SC2086 # the JVM flags are words
-row "java -version" "$java_bin" $flags -version
-# shellcheck disable=SC2086
-row "floor: picocli hello-world" "$java_bin" $flags -cp "$hello_cp" dev.initkit.common.sample.HelloWorldCommand
-# shellcheck disable=SC2086
-row "db-wait (jar)" "$java_bin" $flags -jar "$jar" "$url" --user app --password-file "$work/password" --quiet
-# The same with an AppCDS archive made by one training run each (what an image can ship).
+# The training runs for the AppCDS rows (what an image can ship): one run each.
 # shellcheck disable=SC2086
 "$java_bin" $flags -XX:ArchiveClassesAtExit="$work/hello.jsa" -cp "$hello_cp" \
   dev.initkit.common.sample.HelloWorldCommand >/dev/null 2>&1 || true
 # shellcheck disable=SC2086
 "$java_bin" $flags -XX:ArchiveClassesAtExit="$work/db-wait.jsa" -jar "$jar" "$url" --user app \
   --password-file "$work/password" --quiet >/dev/null 2>&1 || true
-# shellcheck disable=SC2086
-row "floor + AppCDS" "$java_bin" $flags -XX:SharedArchiveFile="$work/hello.jsa" -cp "$hello_cp" dev.initkit.common.sample.HelloWorldCommand
-# shellcheck disable=SC2086
-row "db-wait (jar) + AppCDS" "$java_bin" $flags -XX:SharedArchiveFile="$work/db-wait.jsa" -jar "$jar" "$url" --user app --password-file "$work/password" --quiet
-row "pg_isready (server's bin)" "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$port" -d app -U app
-if command -v wait4x >/dev/null; then
-  row "wait4x postgresql" wait4x postgresql "postgres://app:$password@127.0.0.1:$port/app?sslmode=disable"
-fi
+
+echo "== whole process on a ready PostgreSQL ($("$pg_bin/postgres" --version | awk '{print $3}'), SCRAM login, SELECT 1)"
+# Every command once per round, in turn, so that the machine's noise falls on all of them alike.
+# CPU time (user+sys) is steadier than wall time on a shared machine.
+read -r -a jflags <<<"$flags"
+commands=$(python3 - "$java_bin" "$hello_cp" "$jar" "$url" "$work" "$pg_bin" "$port" "$password" "${jflags[@]}" <<'PY'
+import json, shutil, sys
+java, hello_cp, jar, url, work, pg_bin, port, password, *flags = sys.argv[1:]
+db_wait = [url, "--user", "app", "--password-file", work + "/password", "--quiet"]
+hello = ["-cp", hello_cp, "dev.initkit.common.sample.HelloWorldCommand"]
+rows = [
+    ["java -version", [java, *flags, "-version"]],
+    ["floor: picocli hello-world", [java, *flags, *hello]],
+    ["db-wait (jar)", [java, *flags, "-jar", jar, *db_wait]],
+    ["floor + AppCDS", [java, *flags, "-XX:SharedArchiveFile=" + work + "/hello.jsa", *hello]],
+    ["db-wait (jar) + AppCDS",
+     [java, *flags, "-XX:SharedArchiveFile=" + work + "/db-wait.jsa", "-jar", jar, *db_wait]],
+    ["pg_isready (server's bin)",
+     [pg_bin + "/pg_isready", "-q", "-h", "127.0.0.1", "-p", port, "-d", "app", "-U", "app"]],
+]
+if shutil.which("wait4x"):
+    rows.append(["wait4x postgresql", ["wait4x", "postgresql",
+                 f"postgres://app:{password}@127.0.0.1:{port}/app?sslmode=disable"]])
+print(json.dumps(rows))
+PY
+)
+python3 - "$runs" "$commands" <<'PY'
+import json, os, statistics, subprocess, sys, time
+runs, rows = int(sys.argv[1]), json.loads(sys.argv[2])
+wall = {label: [] for label, _ in rows}
+cpu = {label: [] for label, _ in rows}
+peak = {label: 0 for label, _ in rows}
+for round_ in range(runs + 2):  # two warm-up rounds
+    for label, argv in rows:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"{label}: exit {os.waitstatus_to_exitcode(status)}")
+        if round_ >= 2:
+            wall[label].append(elapsed * 1000)
+            cpu[label].append((usage.ru_utime + usage.ru_stime) * 1000)
+            peak[label] = max(peak[label], usage.ru_maxrss)
+print(f"{'command':<30} {'median ms':>10} {'min-max ms':>13} {'cpu ms':>7} {'peak MiB':>9}")
+for label, _ in rows:
+    w = sorted(wall[label])
+    print(f"{label:<30} {statistics.median(w):10.0f} {w[0]:6.0f}-{w[-1]:<6.0f} "
+          f"{statistics.median(cpu[label]):7.0f} {peak[label] / 1024:9.1f}")
+PY
 
 echo
 echo "== delay from the server accepting connections to db-wait's exit (default settings)"
@@ -146,4 +166,4 @@ import statistics, sys
 d = sorted(int(x) for x in sys.argv[1:])
 print(f"median {statistics.median(d):.0f} ms, min-max {d[0]}-{d[-1]} ms over {len(d)} runs: {d}")
 PY
-echo "($runs runs each after 2 warm-ups; whole process; JVM flags: ${flags:-none}; data on $base; $(nproc) cores; $(date -u +%F))"
+echo "($runs rounds after 2 warm-up rounds; whole process; JVM flags: ${flags:-none}; data on $base; $(nproc) cores; $(date -u +%F))"

@@ -9,7 +9,6 @@ import dev.initkit.common.retry.AttemptFailure;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Deadline;
 import dev.initkit.common.retry.Retrier;
-import dev.initkit.common.retry.Ticker;
 import dev.initkit.common.units.Durations;
 import dev.initkit.dbwait.jdbc.JdbcProbe;
 import dev.initkit.dbwait.probe.DatabaseTarget;
@@ -21,6 +20,7 @@ import dev.initkit.dbwait.probe.ProbeSuccess;
 import dev.initkit.dbwait.probe.Target;
 import dev.initkit.dbwait.probe.TcpProbe;
 import dev.initkit.dbwait.probe.TcpTarget;
+import dev.initkit.dbwait.sql.InitSqlResult;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits until every target is ready, each in its own thread under one deadline, and tells how each
@@ -120,16 +121,17 @@ public final class DatabaseWaiter {
   private TargetResult waitForOne(Probe probe, WaitOptions options, Deadline deadline)
       throws InterruptedException {
     Target target = probe.target();
-    PollCadence cadence =
-        new PollCadence(
-            probe,
-            options.pollInterval(),
-            deadline,
-            new AttemptLog(log, AttemptLog.DEFAULT_INTERVAL));
+    AttemptLog attemptLog = new AttemptLog(log, AttemptLog.DEFAULT_INTERVAL);
+    AtomicReference<AttemptFailure> lastFailure = new AtomicReference<>();
+    // Causes that cost the server nothing and end soon get the short fixed pace; see Probe.
     Retrier retrier =
         Retrier.create(options.retry(), classifier(probe))
-            .withListener(cadence)
-            .withClock(Ticker.SYSTEM, cadence);
+            .withFixedInterval(options.pollInterval(), probe::quickToRetry)
+            .withListener(
+                failure -> {
+                  lastFailure.set(failure);
+                  attemptLog.attemptFailed(failure);
+                });
     AtomicInteger attempts = new AtomicInteger();
     AtomicInteger streak = new AtomicInteger();
     try {
@@ -149,14 +151,27 @@ public final class DatabaseWaiter {
           Durations.format(elapsed.truncatedTo(ChronoUnit.MILLIS)),
           "server",
           success.serverVersion());
+      InitSqlResult initSql = null;
+      if (probe instanceof JdbcProbe jdbc && options.setup().hasInitScripts()) {
+        // Its own run of the Retrier under the same deadline: a connection lost on the way is
+        // retried (the scripts already recorded are skipped), a faulty script is not.
+        initSql = retrier.run(deadline, number -> jdbc.applyInitScripts(deadline));
+        log.info(
+            "init scripts are in place on " + target.display(),
+            "applied",
+            initSql.applied(),
+            "skipped",
+            initSql.skipped());
+      }
       return new TargetResult(
           target,
           ExitCode.OK,
           attempts.get(),
           elapsed,
           success.serverVersion(),
-          lastCause(cadence),
-          null);
+          lastCause(lastFailure.get()),
+          null,
+          initSql);
     } catch (InitkitException e) {
       log.error(e.getMessage(), e, false);
       return new TargetResult(
@@ -165,8 +180,9 @@ public final class DatabaseWaiter {
           attempts.get(),
           deadline.elapsed(),
           null,
-          lastCause(cadence),
-          e.getMessage());
+          lastCause(lastFailure.get()),
+          e.getMessage(),
+          null);
     }
   }
 
@@ -199,8 +215,7 @@ public final class DatabaseWaiter {
     };
   }
 
-  private static String lastCause(PollCadence cadence) {
-    AttemptFailure last = cadence.lastFailure();
+  private static String lastCause(AttemptFailure last) {
     if (last == null) {
       return null;
     }

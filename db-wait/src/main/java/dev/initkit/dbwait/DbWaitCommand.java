@@ -11,10 +11,15 @@ import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.retry.RetryPolicy;
 import dev.initkit.dbwait.probe.DatabaseSetup;
+import dev.initkit.dbwait.probe.DatabaseTarget;
+import dev.initkit.dbwait.probe.Engine;
 import dev.initkit.dbwait.probe.PasswordSource;
 import dev.initkit.dbwait.probe.SqlChecks;
 import dev.initkit.dbwait.probe.StatusSet;
 import dev.initkit.dbwait.probe.Target;
+import dev.initkit.dbwait.sql.InitScript;
+import dev.initkit.dbwait.sql.InitScriptLoader;
+import dev.initkit.dbwait.sql.StatementSplitter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +45,7 @@ import picocli.CommandLine.Parameters;
     })
 public final class DbWaitCommand extends ToolCommand {
   /** The pace while nothing listens or PostgreSQL starts up; see the README's "How fast". */
-  static final String DEFAULT_POLL_INTERVAL = "50ms";
+  static final String DEFAULT_POLL_INTERVAL = "25ms";
 
   @Parameters(
       paramLabel = "TARGET",
@@ -125,10 +130,22 @@ public final class DbWaitCommand extends ToolCommand {
   boolean createDatabase;
 
   @Option(
+      order = 48,
+      names = "--init-sql",
+      paramLabel = "FILE|DIR",
+      split = EnvironmentDefaults.LINES,
+      hideParamSyntax = true,
+      description =
+          "SQL scripts to run once ready, each once per database (recorded with its checksum in"
+              + " table initkit_init_sql); a directory means its *.sql files in name order;"
+              + " repeatable (in a variable: one per line).")
+  List<Path> initSql = new ArrayList<>();
+
+  @Option(
       order = 45,
       names = "--admin-user",
       paramLabel = "USER",
-      description = "Who creates the database, when not the target's user.")
+      description = "Who creates the database and runs --init-sql, when not the target's user.")
   String adminUser;
 
   @Option(
@@ -259,7 +276,15 @@ public final class DbWaitCommand extends ToolCommand {
 
     LibpqEnvironment libpq = libpq(context);
     TargetParser parser =
-        new TargetParser(new TargetParser.Shared(user, secret, mode, sslRootCert, libpq, statuses));
+        new TargetParser(
+            new TargetParser.Shared(
+                user,
+                secret,
+                mode,
+                sslRootCert,
+                libpq,
+                statuses,
+                (origin, file) -> fileSource(context, origin, file)));
     List<Target> targets = new ArrayList<>();
     List<TargetArgument> given = new ArrayList<>(positional);
     given.addAll(urls);
@@ -276,13 +301,54 @@ public final class DbWaitCommand extends ToolCommand {
     }
     PasswordSource adminSecret =
         passwordSource(context, "--admin-password", adminPassword, adminPasswordFile);
-    if (!createDatabase && (adminUser != null || adminSecret != null)) {
+    if (!createDatabase && initSql.isEmpty() && (adminUser != null || adminSecret != null)) {
       throw new UsageException(
-          "--admin-user and --admin-password are for --create-database, which is not set");
+          "--admin-user and --admin-password are for --create-database and --init-sql, neither"
+              + " of which is set");
     }
-    DatabaseSetup setup = new DatabaseSetup(createDatabase, adminUser, adminSecret);
+    List<InitScript> scripts = initScripts(targets);
+    DatabaseSetup setup = new DatabaseSetup(createDatabase, scripts, adminUser, adminSecret);
     SqlChecks checks = new SqlChecks(query, writable, untilSql, connectTimeout, queryTimeout);
     return new WaitOptions(targets, checks, successes, pollInterval, policy, setup);
+  }
+
+  /**
+   * The --init-sql scripts, read and split now for every engine they will run on, so that a script
+   * that cannot be split (an unclosed string) is a usage error before anything runs.
+   */
+  private List<InitScript> initScripts(List<Target> targets) throws UsageException {
+    if (initSql.isEmpty()) {
+      return List.of();
+    }
+    List<DatabaseTarget> databases = new ArrayList<>();
+    for (Target target : targets) {
+      if (target instanceof DatabaseTarget database) {
+        databases.add(database);
+      }
+    }
+    if (databases.isEmpty()) {
+      throw new UsageException("--init-sql needs a database target, such as jdbc:postgresql://…");
+    }
+    List<InitScript> scripts = InitScriptLoader.load(initSql);
+    for (DatabaseTarget database : databases) {
+      if (database.engine() == Engine.MYSQL && database.database().isEmpty()) {
+        throw new UsageException(
+            "--init-sql: "
+                + database.display()
+                + " names no database: put it in the URL (jdbc:mysql://host:3306/app)");
+      }
+    }
+    for (Engine engine : databases.stream().map(DatabaseTarget::engine).distinct().toList()) {
+      StatementSplitter splitter = new StatementSplitter(engine);
+      for (InitScript script : scripts) {
+        try {
+          splitter.split(script.text());
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--init-sql " + script.name() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return scripts;
   }
 
   /** The libpq variables, from the environment the launcher injected (never the real one). */
@@ -315,9 +381,16 @@ public final class DbWaitCommand extends ToolCommand {
     if (file == null) {
       return PasswordSource.fixed(first);
     }
+    return fileSource(context, option + "-file", file);
+  }
+
+  /** A password file, checked now (a usage error when unreadable) and read on every attempt. */
+  private static PasswordSource fileSource(ToolContext context, String origin, Path file)
+      throws UsageException {
+    context.secretFiles().read(origin, file);
     return () -> {
       try {
-        return context.secretFiles().read(option + "-file", file);
+        return context.secretFiles().read(origin, file);
       } catch (UsageException e) {
         // Readable at the start, gone now: a fault of the outside world, not of the input.
         throw new IOException(e.getMessage(), e);

@@ -18,10 +18,31 @@ import java.util.Map;
 /**
  * Turns what the user wrote into targets: JDBC URLs for PostgreSQL, MySQL and MariaDB, {@code
  * tcp://host:port} and {@code http(s)://} URLs. Credentials come from the options, then (for
- * PostgreSQL) from the libpq variables. A password inside a URL is refused: it would show in
- * process listings and Pod specs; it belongs in {@code --password-file}.
+ * PostgreSQL) from the libpq variables; a target whose password differs from the others names its
+ * own file with the URL parameter {@value #PASSWORD_FILE}, which db-wait takes out of the URL
+ * before the driver sees it. A password inside a URL is refused: it would show in process listings
+ * and Pod specs; it belongs in a file.
  */
 final class TargetParser {
+  /** The URL parameter naming a target's own password file. */
+  static final String PASSWORD_FILE = "passwordFile";
+
+  /**
+   * Connector/J's password of a trust store: it guards the integrity of public CA certificates, not
+   * a secret, and Connector/J reads CA certificates from key stores only.
+   */
+  private static final String TRUST_STORE_PASSWORD = "trustCertificateKeyStorePassword";
+
+  /** Turns a password file into a source that reads it on every attempt. */
+  @FunctionalInterface
+  interface PasswordFiles {
+    /**
+     * @param origin where the file was named, for messages
+     * @throws UsageException when the file cannot be read now
+     */
+    PasswordSource open(String origin, Path file) throws UsageException;
+  }
+
   /**
    * The credentials and settings shared by every database target.
    *
@@ -31,6 +52,7 @@ final class TargetParser {
    * @param sslRootCert {@code --ssl-root-cert}, or null
    * @param libpq the libpq variables
    * @param httpStatus the statuses that make an HTTP target ready
+   * @param passwordFiles opens a target's own {@value #PASSWORD_FILE}
    */
   record Shared(
       String user,
@@ -38,7 +60,8 @@ final class TargetParser {
       SslMode sslMode,
       Path sslRootCert,
       LibpqEnvironment libpq,
-      StatusSet httpStatus) {}
+      StatusSet httpStatus,
+      PasswordFiles passwordFiles) {}
 
   private final Shared shared;
 
@@ -107,10 +130,20 @@ final class TargetParser {
       urlUser = userInfo.isEmpty() ? null : userInfo;
     }
     Map<String, String> params = parameters(text, query);
+    String passwordFile = params.remove(PASSWORD_FILE);
     for (String key : params.keySet()) {
-      if (key.toLowerCase(Locale.ROOT).contains("password")) {
+      if (key.toLowerCase(Locale.ROOT).contains("password")
+          && !key.equalsIgnoreCase(TRUST_STORE_PASSWORD)) {
         throw passwordInUrl(text);
       }
+    }
+    if (passwordFile != null) {
+      if (passwordFile.isEmpty()) {
+        throw new UsageException(
+            "'" + Display.of(text) + "': " + PASSWORD_FILE + "= names no file");
+      }
+      // The parameter is db-wait's, not the driver's.
+      query = params.isEmpty() ? "" : query(params);
     }
 
     boolean postgres = engine == Engine.POSTGRESQL;
@@ -138,11 +171,15 @@ final class TargetParser {
       user = shared.user() != null ? shared.user() : libpq.user();
     }
     PasswordSource password =
-        shared.password() != null
-            ? shared.password()
-            : libpq.password() != null
-                ? PasswordSource.fixed(libpq.password())
-                : PasswordSource.NONE;
+        passwordFile != null
+            ? shared
+                .passwordFiles()
+                .open(PASSWORD_FILE + " of " + Display.of(text), Path.of(passwordFile))
+            : shared.password() != null
+                ? shared.password()
+                : libpq.password() != null
+                    ? PasswordSource.fixed(libpq.password())
+                    : PasswordSource.NONE;
 
     Map<String, String> properties = new LinkedHashMap<>();
     SslMode sslMode = shared.sslMode();
@@ -208,12 +245,21 @@ final class TargetParser {
     return params;
   }
 
+  private static String query(Map<String, String> params) {
+    StringBuilder query = new StringBuilder();
+    params.forEach(
+        (key, value) ->
+            query.append(query.length() == 0 ? "" : "&").append(key).append('=').append(value));
+    return query.toString();
+  }
+
   private static UsageException passwordInUrl(String text) {
     return new UsageException(
         "'"
             + Display.of(text)
-            + "' holds a password: pass it with --password-file (or --password) instead, so that"
-            + " it stays out of process listings and Pod specs");
+            + "' holds a password: pass it with --password-file (or the URL parameter "
+            + PASSWORD_FILE
+            + "=FILE) instead, so that it stays out of process listings and Pod specs");
   }
 
   private static Target tcp(String text) throws UsageException {

@@ -2,6 +2,7 @@ package dev.initkit.dbwait;
 
 import dev.initkit.common.failure.ExitCode;
 import dev.initkit.dbwait.probe.Target;
+import dev.initkit.dbwait.sql.InitSqlResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param serverVersion what the server said it is, or null
  * @param lastCause the last failed attempt's class and cause, or null when none failed
  * @param message why it failed (null when ready), as logged and for the termination message
+ * @param initSql what {@code --init-sql} did, or null when it did not run
  */
 public record TargetResult(
     Target target,
@@ -25,7 +27,8 @@ public record TargetResult(
     Duration elapsed,
     String serverVersion,
     String lastCause,
-    String message) {
+    String message,
+    InitSqlResult initSql) {
 
   public boolean ready() {
     return exitCode == ExitCode.OK;
@@ -53,6 +56,12 @@ public record TargetResult(
     }
     if (lastCause != null) {
       map.put("lastCause", lastCause);
+    }
+    if (initSql != null) {
+      Map<String, Object> scripts = new LinkedHashMap<>();
+      scripts.put("applied", initSql.applied());
+      scripts.put("skipped", initSql.skipped());
+      map.put("initScripts", scripts);
     }
     return map;
   }

