@@ -40,7 +40,8 @@ final class GitHttpServer implements AutoCloseable {
     Path script = Kustomize.moduleDir().resolve("support/git-http-server.py");
     Process process =
         new ProcessBuilder("python3", script.toString(), root.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            // Its request log, to read when a clone fails; kept out of the build's output.
+            .redirectError(root.resolve("server.log").toFile())
             .start();
     // The script prints its port on its first line; the deadline covers a script that hangs.
     BufferedReader out =

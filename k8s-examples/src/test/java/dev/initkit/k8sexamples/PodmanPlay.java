@@ -27,6 +27,11 @@ final class PodmanPlay implements AutoCloseable {
     this.played = played;
   }
 
+  /** The manifest that was played: the overlay built by Kustomize. */
+  Path manifest() {
+    return manifest;
+  }
+
   /** What {@code podman kube play} printed: why a container is missing. */
   String playOutput() {
     return played.stdout() + played.stderr();
