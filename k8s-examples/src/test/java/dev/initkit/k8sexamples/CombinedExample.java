@@ -4,6 +4,7 @@ import dev.initkit.common.testkit.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +55,7 @@ final class CombinedExample implements AutoCloseable {
    * examples. Returns the tarballs it could not load (none, when all is well).
    */
   static List<String> loadImages() {
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (String tool : INIT_ORDER) {
       Path tarball = ROOT.resolve(tool + "/target/jib-image.tar");
       if (!PodmanPlay.imageAvailable("initkit/" + tool + ":" + VERSION, tarball)) {
@@ -122,20 +123,16 @@ final class CombinedExample implements AutoCloseable {
   }
 
   /**
-   * Plays the example under PREFIX (overlay and manifest in {@code target/podman/<prefix>}), with
-   * EXTRA_POD_PATCH (JSON patch operations in YAML, unindented; empty for none) applied to the Pod
-   * after the overlay's own.
+   * Plays the example under PREFIX (overlay and manifest in {@code
+   * target/podman/<prefix>combined}), with EXTRA_POD_PATCH (JSON patch operations in YAML,
+   * unindented; empty for none) applied to the Pod after the overlay's own.
    */
   PodmanPlay play(String prefix, String extraPodPatch) throws IOException {
     Path example = Kustomize.moduleDir().resolve("combined");
     String extra =
         extraPodPatch.isEmpty()
             ? ""
-            : "  - target: {kind: Pod, name: shop}\n    patch: |\n"
-                + extraPodPatch
-                    .lines()
-                    .map(line -> "      " + line + "\n")
-                    .reduce("", String::concat);
+            : "  - target: {kind: Pod, name: shop}\n    patch: |\n" + extraPodPatch.indent(6);
     String overlay =
         """
         apiVersion: kustomize.config.k8s.io/v1beta1
