@@ -27,6 +27,11 @@ final class PodmanPlay implements AutoCloseable {
     this.played = played;
   }
 
+  /** The manifest that was played: the overlay built by Kustomize. */
+  Path manifest() {
+    return manifest;
+  }
+
   /** What {@code podman kube play} printed: why a container is missing. */
   String playOutput() {
     return played.stdout() + played.stderr();
@@ -74,6 +79,34 @@ final class PodmanPlay implements AutoCloseable {
     return state;
   }
 
+  /** The memory limit podman gave a container, in bytes (0 for none). */
+  long memoryLimitBytes(String container) {
+    ProcessResult r =
+        podman(Duration.ofMinutes(1), "inspect", "--format", "{{.HostConfig.Memory}}", container);
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("podman inspect " + container + ": " + r.stderr());
+    }
+    return Long.parseLong(r.stdout().trim());
+  }
+
+  /** Where on this machine the volume mounted at DESTINATION in a container lies. */
+  Path mountSource(String container, String destination) {
+    ProcessResult r =
+        podman(
+            Duration.ofMinutes(1),
+            "inspect",
+            "--format",
+            "{{range .Mounts}}{{.Destination}}={{.Source}}\n{{end}}",
+            container);
+    return r.stdout()
+        .lines()
+        .filter(line -> line.startsWith(destination + "="))
+        .map(line -> Path.of(line.substring(destination.length() + 1)))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException(container + " mounts nothing at " + destination));
+  }
+
   String logs(String container) {
     ProcessResult r = podman(Duration.ofMinutes(1), "logs", container);
     return r.stdout() + r.stderr();
@@ -83,14 +116,31 @@ final class PodmanPlay implements AutoCloseable {
     return podman(Duration.ofMinutes(1), "pod", "exists", pod).exitCode() == 0;
   }
 
+  /**
+   * Loads this build's image from its tarball when there is one (the image store is shared with
+   * other checkouts, which may hold an older build under the same tag), else takes the stored one.
+   */
   static boolean imageAvailable(String image, Path tarball) {
-    if (podman(Duration.ofMinutes(1), "image", "exists", image).exitCode() == 0) {
-      return true;
-    }
     if (Files.exists(tarball)) {
       return podman(Duration.ofMinutes(2), "load", "-i", tarball.toString()).exitCode() == 0;
     }
-    return false;
+    return podman(Duration.ofMinutes(1), "image", "exists", image).exitCode() == 0;
+  }
+
+  /** When a container started and finished, in nanoseconds since the epoch. */
+  long[] startedAndFinished(String container) {
+    ProcessResult r =
+        podman(
+            Duration.ofMinutes(1),
+            "inspect",
+            "--format",
+            "{{.State.StartedAt.UnixNano}} {{.State.FinishedAt.UnixNano}}",
+            container);
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("podman inspect " + container + ": " + r.stderr());
+    }
+    String[] parts = r.stdout().trim().split(" ");
+    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Kustomize's {@code images:} retargets the tools' images; the sidecar is a native sidecar. */
+/**
+ * Kustomize's {@code images:} retargets the tools' images; the sidecar is a native sidecar probed
+ * on git-fetch's {@code /healthz}.
+ */
 class RetargetAndSidecarTest {
 
   @Test
@@ -51,14 +55,18 @@ class RetargetAndSidecarTest {
   }
 
   @Test
-  void sidecarIsNativeWithAStartupProbeOnItsHttpEndpoint() {
+  void sidecarIsNativeWithStartupAndLivenessProbesOnItsHealthEndpoint() {
     for (HasMetadata object : ExamplesTest.build("git-fetch-sidecar")) {
       for (var pod : RestrictedPodSecurity.podTemplates(object)) {
         PodSpec spec = pod.getValue();
         Container sidecar = spec.getInitContainers().get(0);
         assertThat(sidecar.getRestartPolicy()).isEqualTo("Always");
-        assertThat(sidecar.getStartupProbe().getHttpGet().getPort().getStrVal())
-            .isEqualTo(sidecar.getPorts().get(0).getName());
+        for (Probe probe : List.of(sidecar.getStartupProbe(), sidecar.getLivenessProbe())) {
+          // git-fetch's health endpoint: 503 until the first sync, 200 after.
+          assertThat(probe.getHttpGet().getPath()).isEqualTo("/healthz");
+          assertThat(probe.getHttpGet().getPort().getStrVal())
+              .isEqualTo(sidecar.getPorts().get(0).getName());
+        }
         String bind =
             sidecar.getEnv().stream()
                 .filter(e -> e.getName().equals("GIT_FETCH_HTTP_BIND"))
