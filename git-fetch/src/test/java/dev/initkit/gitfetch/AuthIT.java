@@ -9,14 +9,14 @@ import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS credentials: used for the request, never stored in the volume, never logged. */
 class AuthIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
   private static TestRepository repo;
 
   @TempDir Path volume;
@@ -24,14 +24,8 @@ class AuthIT {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = GitTestServer.start();
     repo = server.repo("private");
     repo.commit("main", "one", TestRepository.tree().file("secret-plans.txt", "plans"));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
   }
 
   private ToolRun gitFetch(String... args) {

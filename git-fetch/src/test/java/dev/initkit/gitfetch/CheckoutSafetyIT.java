@@ -16,9 +16,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * work tree for them.
  */
 class CheckoutSafetyIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
 
   @TempDir Path volume;
   @TempDir Path outside;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = GitTestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   @Test
   void aSymlinkAndADirectoryOfTheSameNameDoNotWriteThroughTheSymlink() throws Exception {

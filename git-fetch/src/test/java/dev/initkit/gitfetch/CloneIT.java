@@ -13,32 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One-shot clones over smart HTTP from a real GitServlet on loopback. */
 class CloneIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
 
   @TempDir Path volume;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = GitTestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
-
-  @AfterEach
-  void resetFaults() {
-    server.faults().reset();
-  }
 
   private ToolRun gitFetch(String... args) {
     return ToolRun.of(new GitFetchCommand())

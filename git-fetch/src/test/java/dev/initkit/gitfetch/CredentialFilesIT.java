@@ -9,9 +9,9 @@ import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * log line, the report or the termination message.
  */
 class CredentialFilesIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
   private static TestRepository repo;
 
   @TempDir Path volume;
@@ -28,14 +28,8 @@ class CredentialFilesIT {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = GitTestServer.start();
     repo = server.repo("private");
     repo.commit("main", "one", TestRepository.tree().file("plans.txt", "plans"));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
   }
 
   private Path dest() {

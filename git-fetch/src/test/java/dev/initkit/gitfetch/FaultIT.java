@@ -8,37 +8,25 @@ import dev.initkit.common.testkit.ToolRun;
 import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Scripted server faults: each is classified, nothing partial is published, and it recovers. */
 class FaultIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
   private static TestRepository repo;
 
   @TempDir Path volume;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = GitTestServer.start();
     repo = server.repo("big");
     repo.commit(
         "main",
         "one",
         TestRepository.tree().file("README.md", "big\n").randomFile("blob.bin", 512 * 1024, 42));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
-
-  @AfterEach
-  void resetFaults() {
-    server.faults().reset();
   }
 
   private ToolRun gitFetch(String... args) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
  * exit 0.
  */
 class GitFetchSyncImageIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
   private static ToolImage image;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    server = GitTestServer.start();
     image = ToolImage.loadFromBuild();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
     image.close();
   }
 

@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,25 +27,10 @@ class KillIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final int BLOB_SIZE = 2 * 1024 * 1024;
 
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
 
   @TempDir Path volume;
   @TempDir Path outside;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = GitTestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
-
-  @AfterEach
-  void release() {
-    server.faults().reset();
-  }
 
   /** Starts git-fetch in a child JVM with a home, an XDG config dir and a tmpdir of its own. */
   private Process start(String... args) throws Exception {

@@ -12,26 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The git-sync layout: ROOT/.worktrees/<commit> and a relative symlink swapped atomically. */
 class LinkLayoutIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
 
   @TempDir Path volume;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = GitTestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   private ToolRun gitFetch(TestRepository repo) {
     return GitFetchTesting.gitFetch(

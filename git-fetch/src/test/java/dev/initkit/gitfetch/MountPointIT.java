@@ -27,9 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,21 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class MountPointIT {
   private static final String MARKER = ".initkit-complete";
 
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
 
   @TempDir Path volume;
 
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = GitTestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   private FetchResult fetch(TestRepository repo, Path mountPoint, boolean keepGitDir)
       throws Exception {

@@ -8,9 +8,9 @@ import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.net.ProxySelector;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,21 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyIT {
   private static final String NOWHERE = "git.nowhere.invalid";
 
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
   private static TestRepository repo;
 
   @TempDir Path volume;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = GitTestServer.start();
     repo = server.repo("proxied");
     repo.commit("main", "one", TestRepository.tree().file("a", "via proxy"));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
   }
 
   private String unresolvableUrl() {

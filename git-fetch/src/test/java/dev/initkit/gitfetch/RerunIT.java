@@ -13,32 +13,15 @@ import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Init containers run again when a Pod restarts: what a second run finds and does. */
 class RerunIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
 
   @TempDir Path volume;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = GitTestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
-
-  @AfterEach
-  void resetFaults() {
-    server.faults().reset();
-  }
 
   private ToolRun gitFetch(String... args) {
     return GitFetchTesting.gitFetch(volume, args);

@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignatureIT {
   private static final AtomicInteger REPOS = new AtomicInteger();
 
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
   private static TestSigners.OpenPgpKey trusted;
   private static TestSigners.OpenPgpKey stranger;
   private static TestSigners.SshKey sshTrusted;
@@ -44,16 +44,10 @@ class SignatureIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server = GitTestServer.start();
     trusted = new TestSigners.OpenPgpKey("Release Bot <release@example.org>");
     stranger = new TestSigners.OpenPgpKey("Mallory <mallory@example.org>");
     sshTrusted = new TestSigners.SshKey(keysDir);
     sshStranger = new TestSigners.SshKey(keysDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static TestRepository repo() {

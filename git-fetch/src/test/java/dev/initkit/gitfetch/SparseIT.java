@@ -13,14 +13,14 @@ import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --sparse: only the named files and directories are checked out. */
 class SparseIT {
-  private static GitTestServer server;
+  @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
   private static TestRepository repo;
   private static String commit;
 
@@ -28,7 +28,6 @@ class SparseIT {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = GitTestServer.start();
     repo = server.repo("sparse");
     commit =
         repo.commit(
@@ -42,11 +41,6 @@ class SparseIT {
                 .symlink("bin/latest", "run.sh")
                 .file("src/main.c", "int main;")
                 .file("docsextra/not-docs.md", "no"));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
   }
 
   private ToolRun gitFetch(String... args) {

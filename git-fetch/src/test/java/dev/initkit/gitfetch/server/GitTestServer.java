@@ -25,6 +25,9 @@ import org.eclipse.jgit.http.server.GitSmartHttpTools;
 import org.eclipse.jgit.junit.http.AppServer;
 import org.eclipse.jgit.transport.ServiceMayNotContinueException;
 import org.eclipse.jgit.transport.UploadPack;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * JGit's GitServlet on Jetty, on a free loopback port, serving {@link TestRepository repositories}
@@ -32,8 +35,12 @@ import org.eclipse.jgit.transport.UploadPack;
  * credentials), {@code /basic} (HTTP basic auth as {@link #USERNAME}/{@link #PASSWORD}) and {@code
  * /bearer} (an {@code Authorization: Bearer} {@link #BEARER_TOKEN}), and {@code /cookie} (the
  * cookie {@link #COOKIE_NAME}={@link #COOKIE_VALUE}). {@link #faults()} scripts failures.
+ *
+ * <p>A test class shares one: {@code @RegisterExtension static final GitTestServer server =
+ * GitTestServer.forTestClass();} starts it when the class is first used, resets its faults after
+ * each test and stops it after the last.
  */
-public final class GitTestServer implements AutoCloseable {
+public final class GitTestServer implements AutoCloseable, AfterEachCallback, AfterAllCallback {
   public static final String USERNAME = AppServer.username;
   public static final String PASSWORD = AppServer.password;
   public static final String BEARER_TOKEN = "bearer-7c1d-secret-token";
@@ -60,6 +67,25 @@ public final class GitTestServer implements AutoCloseable {
 
   public static GitTestServer start() throws Exception {
     return new GitTestServer(false);
+  }
+
+  /** A server for a test class to register as an extension (see the class comment). */
+  public static GitTestServer forTestClass() {
+    try {
+      return start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the loopback git server did not start", e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    faults.reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   /** A server that also answers HTTPS, with a self-signed certificate; see {@link #caPem()}. */
