@@ -47,6 +47,7 @@ final class OptionsParser {
       Optional<String> mirror,
       Optional<Path> settings,
       Optional<Path> caFile,
+      Optional<EnvironmentProxy> environmentProxy,
       boolean offline,
       List<String> usernames,
       List<String> passwordFiles,
@@ -120,7 +121,8 @@ final class OptionsParser {
         excludes,
         repositories,
         mirrors,
-        settings.proxy(),
+        // settings.xml's proxy wins over the environment's, so the file says all when given.
+        settings.proxy().<HttpProxy>map(p -> p).or(raw::environmentProxy),
         raw.caFile().isPresent()
             ? Optional.of(trusting(CaBundle.read(raw.caFile().get(), "--ca-file")))
             : Optional.empty(),

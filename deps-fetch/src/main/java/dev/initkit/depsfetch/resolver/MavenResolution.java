@@ -5,7 +5,9 @@ import dev.initkit.depsfetch.ArtifactResolution;
 import dev.initkit.depsfetch.ChecksumAlgorithm;
 import dev.initkit.depsfetch.Coordinates;
 import dev.initkit.depsfetch.Credentials;
+import dev.initkit.depsfetch.EnvironmentProxy;
 import dev.initkit.depsfetch.Exclusion;
+import dev.initkit.depsfetch.HttpProxy;
 import dev.initkit.depsfetch.Mirror;
 import dev.initkit.depsfetch.ProxyServer;
 import dev.initkit.depsfetch.Repository;
@@ -218,6 +220,14 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
               }
             });
     return selector;
+  }
+
+  private static org.eclipse.aether.repository.ProxySelector proxySelector(HttpProxy proxy) {
+    // Java 17: no pattern switch over the sealed interface yet.
+    if (proxy instanceof EnvironmentProxy environment) {
+      return new EnvironmentProxySelector(environment.selector());
+    }
+    return proxySelector((ProxyServer) proxy);
   }
 
   private static DefaultProxySelector proxySelector(ProxyServer proxy) {
