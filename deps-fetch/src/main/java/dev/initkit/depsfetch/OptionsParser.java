@@ -252,11 +252,20 @@ final class OptionsParser {
           throw new UsageException("--repository " + id + " is given twice");
         }
       }
+      // settings.xml's active profiles add theirs after the command line's, which wins on an id;
+      // one named central replaces Central's URL in its place, as it overrides Central in Maven.
+      for (Repository repository : settings.repositories()) {
+        if (byId.get(repository.id()) == Repository.CENTRAL) {
+          byId.put(repository.id(), repository);
+        } else {
+          byId.putIfAbsent(repository.id(), repository);
+        }
+      }
     }
     if (byId.isEmpty()) {
       throw new UsageException(
-          "no repository to resolve from: --no-default-repositories needs --repository or "
-              + "--mirror");
+          "no repository to resolve from: --no-default-repositories needs --repository, "
+              + "--mirror or an active settings profile with repositories");
     }
     Map<String, String> usernames = pairs("--repository-username", raw.usernames(), byId);
     Map<String, String> passwords = pairs("--repository-password-file", raw.passwordFiles(), byId);
