@@ -209,7 +209,7 @@ public final class ArtifactFetcher {
       String flat = flatName(artifact, options.stripVersion());
       String name =
           options.layout() == Layout.FLAT
-              ? (unpack ? Unpacker.directoryName(flat) : flat)
+              ? (unpack ? Unpacker.directoryName(flat, artifact.coordinates().extension()) : flat)
               : artifact.repositoryPath();
       Coordinates previous = names.putIfAbsent(name, artifact.coordinates());
       if (previous != null) {
@@ -265,12 +265,17 @@ public final class ArtifactFetcher {
     for (Planned planned : placement.artifacts()) {
       ResolvedArtifact artifact = planned.artifact();
       Path target =
-          staging.path().resolve(planned.unpack() ? planned.name() + ".zip" : planned.name());
+          staging
+              .path()
+              .resolve(
+                  planned.unpack()
+                      ? planned.name() + "." + artifact.coordinates().extension()
+                      : planned.name());
       String sha256 = transfer(artifact.file(), target, move);
       long size = Files.size(target);
       if (planned.unpack()) {
         Path dir = staging.path().resolve(planned.name());
-        Unpacker.unzip(target, dir, artifact.coordinates());
+        Unpacker.unpack(target, dir, artifact.coordinates());
         Files.delete(target);
         trees.put(planned.name(), Unpacker.treeSha256(dir));
       }

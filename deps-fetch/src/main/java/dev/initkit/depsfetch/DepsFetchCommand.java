@@ -115,8 +115,8 @@ public final class DepsFetchCommand extends ToolCommand {
       order = 125,
       names = "--unpack",
       description =
-          "Flat layout: unpack zip artifacts into directories named like the file without .zip "
-              + "(entries that would land outside refused).")
+          "Flat layout: unpack zip, tar, tar.gz and tgz artifacts into directories named like "
+              + "the file without its extension (entries that would land or point outside refused).")
   boolean unpack;
 
   @Option(
