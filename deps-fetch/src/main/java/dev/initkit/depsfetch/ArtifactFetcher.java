@@ -5,8 +5,6 @@ import dev.initkit.common.failure.JobFailedException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.Log;
 import dev.initkit.common.log.ProgressReporter;
-import dev.initkit.common.publish.DestinationType;
-import dev.initkit.common.publish.PublishedResult;
 import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
@@ -320,7 +318,7 @@ public final class ArtifactFetcher {
       return Optional.empty();
     }
     try {
-      if (!PublishedResult.isComplete(dest, DestinationType.DETECT)) {
+      if (!publisher.isComplete(dest)) {
         return Optional.empty();
       }
       Optional<Manifest> manifest = Manifest.read(dest);
