@@ -269,7 +269,7 @@ public final class ArtifactFetcher {
                   planned.unpack()
                       ? planned.name() + "." + artifact.coordinates().extension()
                       : planned.name());
-      String sha256 = transfer(artifact.file(), target, move);
+      String sha256 = transfer(artifact.file(), target, move, artifact.verifiedSha256());
       long size = Files.size(target);
       if (planned.unpack()) {
         Path dir = staging.path().resolve(planned.name());
@@ -295,7 +295,7 @@ public final class ArtifactFetcher {
       }
     }
     for (RepositoryFile extra : placement.extras()) {
-      transfer(extra.file(), staging.path().resolve(extra.repositoryPath()), move);
+      moveOrCopy(extra.file(), staging.path().resolve(extra.repositoryPath()), move);
     }
     if (move) {
       TreeDeleter.delete(localRepository);
@@ -303,13 +303,28 @@ public final class ArtifactFetcher {
     return placed;
   }
 
-  private static String transfer(Path source, Path target, boolean move) throws IOException {
+  /**
+   * Moves (a throwaway repository on the same volume) or copies (a cache) an artifact into staging
+   * and gives its SHA-256: the one Resolver verified the download against when there is one, else
+   * hashed (a copy hashes on the way).
+   */
+  private static String transfer(
+      Path source, Path target, boolean move, Optional<String> verifiedSha256) throws IOException {
+    if (!move) {
+      Files.createDirectories(target.getParent());
+      return Sha256.copy(source, target);
+    }
+    moveOrCopy(source, target, true);
+    return verifiedSha256.isPresent() ? verifiedSha256.get() : Sha256.of(target);
+  }
+
+  private static void moveOrCopy(Path source, Path target, boolean move) throws IOException {
     Files.createDirectories(target.getParent());
     if (move) {
       Files.move(source, target);
-      return Sha256.of(target);
+    } else {
+      Files.copy(source, target);
     }
-    return Sha256.copy(source, target);
   }
 
   private Optional<FetchResult> verifiedInPlace(Path dest, FetchOptions options, String fingerprint)

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.aether.AbstractRepositoryListener;
 import org.eclipse.aether.RepositoryEvent;
@@ -128,7 +129,10 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
                 artifact.getBaseVersion(),
                 artifact.getPath(),
                 repositoryPath(localRepository, artifact.getPath()),
-                repositoryId(artifactResult.getRepository())));
+                repositoryId(artifactResult.getRepository()),
+                request.sharedLocalRepository()
+                    ? Optional.empty()
+                    : VerifiedChecksum.sha256(artifact.getPath())));
       }
       return new ResolvedSet(artifacts, descriptors.files(localRepository));
     }
