@@ -20,9 +20,10 @@ import java.util.concurrent.Executors;
 
 /**
  * A forward HTTP proxy on loopback that relays plain-HTTP requests in absolute form ({@code GET
- * http://host:port/path HTTP/1.1}) to their origin and records each one: a test asserts that a
- * request went through it, or that none did. One request per connection ({@code Connection: close}
- * both ways), which keeps the relay a straight copy.
+ * http://host:port/path HTTP/1.1}) to their origin, tunnels HTTPS ({@code CONNECT host:port}), and
+ * records each request or tunnel: a test asserts that traffic went through it, or that none did.
+ * One plain request per connection ({@code Connection: close} both ways), which keeps the relay a
+ * straight copy.
  */
 public final class ForwardProxy implements AutoCloseable {
   private final ServerSocket socket;
@@ -44,7 +45,7 @@ public final class ForwardProxy implements AutoCloseable {
     return "http://127.0.0.1:" + socket.getLocalPort();
   }
 
-  /** The URLs of the requests relayed so far. */
+  /** The URLs of the requests relayed so far; a tunnel shows as {@code https://host:port}. */
   public List<URI> relayed() {
     return List.copyOf(relayed);
   }
@@ -68,6 +69,10 @@ public final class ForwardProxy implements AutoCloseable {
         return;
       }
       String[] line = request.get(0).split(" ");
+      if (line.length == 3 && line[0].equals("CONNECT")) {
+        tunnel(client, URI.create("https://" + line[1]));
+        return;
+      }
       URI uri = URI.create(line[1]);
       if (line.length != 3 || !"http".equals(uri.getScheme())) {
         client.getOutputStream().write(status(405));
@@ -96,6 +101,33 @@ public final class ForwardProxy implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       // The client sees the connection close unanswered, as with a failing real proxy.
+    }
+  }
+
+  /** Answers CONNECT and copies bytes both ways until either side closes. */
+  private void tunnel(Socket client, URI target) throws IOException {
+    relayed.add(target);
+    try (Socket origin = new Socket(target.getHost(), target.getPort())) {
+      client.getOutputStream().write(status(200));
+      executor.execute(
+          () -> {
+            try {
+              origin.getInputStream().transferTo(client.getOutputStream());
+            } catch (IOException e) {
+              // the other direction ends the tunnel
+            } finally {
+              closeQuietly(client);
+            }
+          });
+      client.getInputStream().transferTo(origin.getOutputStream());
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // already gone
     }
   }
 
@@ -130,8 +162,11 @@ public final class ForwardProxy implements AutoCloseable {
   }
 
   private static byte[] status(int code) {
-    return ("HTTP/1.1 " + code + " Unsupported\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-        .getBytes(StandardCharsets.ISO_8859_1);
+    String head =
+        code == 200
+            ? "HTTP/1.1 200 Connection established\r\n\r\n"
+            : "HTTP/1.1 " + code + " Unsupported\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    return head.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @Override
