@@ -6,7 +6,9 @@
 # tmpfs; whole process, median and min-max of several runs (alternating tools), peak RSS (GNU
 # time), artifacts and bytes placed. deps-fetch runs twice: with its default checksums
 # (SHA-512, else SHA-256, else SHA-1) and with --checksums sha256,sha1, which spares the SHA-512
-# request that Central answers 404 for most artifacts.
+# request that Central answers 404 for most artifacts. Besides wall time it prints each tool's CPU
+# time (user + system) and, per pair of tools, the median of the ratios within each round: on a
+# shared, noisy machine those move less than the medians do.
 #
 #   bash bench/deps-fetch.sh                  # 5 runs each
 #   RUNS=9 bash bench/deps-fetch.sh
@@ -14,7 +16,8 @@
 #
 # The first run populates the mirror from Maven Central (deps-fetch's own closure, plus
 # coursier's, which mediates versions differently) under bench/out/deps-fetch; later runs reuse it.
-# Needs GNU time and python3 (its http.server serves the mirror): bash scripts/setup.sh --bench.
+# Needs GNU time, python3 and lighttpd (serves the mirror; python3's http.server if missing):
+# bash scripts/setup.sh --bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,12 +92,29 @@ if [[ ! -d $persist/maven-plugins ]]; then
 fi
 
 # --- serve the mirror on loopback ----------------------------------------------------------------
+# lighttpd, like the repositories users fetch from (Central's CDN, Nexus, Artifactory), keeps
+# connections alive and serves files without a per-request thread; Python's http.server (the
+# fallback) answers HTTP/1.0 with a new connection per request, and on a loaded machine the tools
+# mostly waited for it (JFR: deps-fetch's threads waited 27 ms on average per slow read).
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server --bind 127.0.0.1 --directory "$persist/mirror" "$port" >/dev/null 2>&1 &
+if command -v lighttpd >/dev/null; then
+  server_kind=lighttpd
+  cat >"$work/lighttpd.conf" <<CONF
+server.document-root = "$persist/mirror"
+server.bind = "127.0.0.1"
+server.port = $port
+server.errorlog = "$work/lighttpd.log"
+CONF
+  lighttpd -D -f "$work/lighttpd.conf" &
+else
+  server_kind="python3 http.server"
+  python3 -m http.server --bind 127.0.0.1 --directory "$persist/mirror" "$port" >/dev/null 2>&1 &
+fi
 server=$!
 trap 'kill $server 2>/dev/null || true; [[ -n ${KEEP:-} ]] || rm -rf "$work"' EXIT
 url=http://127.0.0.1:$port/
-for _ in $(seq 100); do curl -sf -o /dev/null "$url" && break; sleep 0.1; done
+# Any answer will do: lighttpd lists no directories.
+for _ in $(seq 100); do curl -s -o /dev/null "$url" && break; sleep 0.1; done
 cat >"$project/settings.xml" <<XML
 <settings><mirrors><mirror><id>central</id><mirrorOf>*</mirrorOf><url>$url</url></mirror></mirrors></settings>
 XML
@@ -118,47 +138,56 @@ run_tool() {
       cmd=(java -cp "$persist/coursier/*" coursier.cli.Coursier fetch --quiet --no-default -r "$url"
         --cache "$out/cache" "${artifacts[@]}") ;;
   esac
-  if ! /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" >"$work/stdout" 2>"$work/stderr"; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$work/time" "${cmd[@]}" >"$work/stdout" 2>"$work/stderr"; then
     echo "$tool failed:" >&2; cat "$work/stderr" >&2; exit 1
   fi
-  read -r seconds peak_kib <"$work/time"
+  read -r seconds peak_kib user_s sys_s <"$work/time"
   if [[ $tool == coursier ]]; then
     files=$(grep -c . "$work/stdout"); bytes=$(xargs -a "$work/stdout" -d '\n' stat -c %s | paste -sd+ | bc)
   else
     files=$(find "$out/lib" -type f ! -name '.*' | wc -l); bytes=$(find "$out/lib" -type f ! -name '.*' -printf '%s\n' | paste -sd+ | bc)
   fi
-  echo "$tool $seconds $peak_kib $files $bytes" >>"$work/results"
+  echo "$tool $seconds $peak_kib $files $bytes $(echo "$user_s + $sys_s" | bc) $round" >>"$work/results"
 }
 
 tools="deps-fetch deps-fetch-sha256 maven coursier"
+round=0
 : >"$work/results"
 echo "warming up (page cache, JIT of nothing: one untimed run each)" >&2
 for tool in $tools; do run_tool "$tool"; done
 : >"$work/results"
-for i in $(seq "$runs"); do
+for round in $(seq "$runs"); do
   for tool in $tools; do
     run_tool "$tool"
   done
-  echo "run $i of $runs done" >&2
+  echo "run $round of $runs done" >&2
 done
 
-python3 - "$work/results" "$heap $jvm_flags" "$runs" <<'PY'
+python3 - "$work/results" "$heap $jvm_flags" "$runs" "$server_kind" <<'PY'
 import statistics, sys
-rows = {}
+rows, rounds = {}, {}
 for line in open(sys.argv[1]):
-    tool, s, kib, files, size = line.split()
-    rows.setdefault(tool, []).append((float(s), int(kib), int(files), int(size)))
-print(f"{'tool':<18}{'median s':>10}{'min-max s':>14}{'peak MiB':>10}{'artifacts':>11}{'MiB':>8}")
+    tool, s, kib, files, size, cpu, rnd = line.split()
+    rows.setdefault(tool, []).append((float(s), int(kib), int(files), int(size), float(cpu)))
+    rounds.setdefault(rnd, {})[tool] = float(s)
+print(f"{'tool':<18}{'median s':>10}{'min-max s':>14}{'CPU s':>8}{'peak MiB':>10}{'artifacts':>11}{'MiB':>8}")
 med = {}
 for tool, r in rows.items():
     t = [x[0] for x in r]
     med[tool] = statistics.median(t)
-    print(f"{tool:<18}{med[tool]:>10.2f}{min(t):>7.2f}-{max(t):<6.2f}{max(x[1] for x in r)/1024:>10.0f}"
-          f"{r[-1][2]:>11}{r[-1][3]/2**20:>8.1f}")
-if "deps-fetch" in med:
+    print(f"{tool:<18}{med[tool]:>10.2f}{min(t):>7.2f}-{max(t):<6.2f}{statistics.median(x[4] for x in r):>8.2f}"
+          f"{max(x[1] for x in r)/1024:>10.0f}{r[-1][2]:>11}{r[-1][3]/2**20:>8.1f}")
+# The machine may be shared and noisy: a ratio within each round (the tools ran back to back)
+# moves less than a ratio of medians.
+for ours in [t for t in med if t.startswith("deps-fetch")]:
     for tool in med:
         if not tool.startswith("deps-fetch"):
-            print(f"{tool} / deps-fetch: {med[tool] / med['deps-fetch']:.1f}x")
+            paired = [r[tool] / r[ours] for r in rounds.values() if tool in r and ours in r]
+            print(f"{tool} / {ours}: {med[tool] / med[ours]:.1f}x (medians), "
+                  f"{statistics.median(paired):.1f}x (median of per-round ratios, "
+                  f"{min(paired):.1f}-{max(paired):.1f})")
 print(f"({sys.argv[3]} runs each, alternating; empty cache each run; output on tmpfs; "
-      f"deps-fetch with -Xmx{sys.argv[2]}; {__import__('os').cpu_count()} cores)")
+      f"mirror served by {sys.argv[4]}; deps-fetch with -Xmx{sys.argv[2]}; CPU s = user + system; "
+      f"{__import__('os').cpu_count()} cores, "
+      f"load average {__import__('os').getloadavg()[0]:.1f} at the end)")
 PY

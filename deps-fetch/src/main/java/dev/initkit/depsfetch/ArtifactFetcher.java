@@ -5,8 +5,6 @@ import dev.initkit.common.failure.JobFailedException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.Log;
 import dev.initkit.common.log.ProgressReporter;
-import dev.initkit.common.publish.DestinationType;
-import dev.initkit.common.publish.PublishedResult;
 import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
@@ -209,7 +207,7 @@ public final class ArtifactFetcher {
       String flat = flatName(artifact, options.stripVersion());
       String name =
           options.layout() == Layout.FLAT
-              ? (unpack ? Unpacker.directoryName(flat) : flat)
+              ? (unpack ? Unpacker.directoryName(flat, artifact.coordinates().extension()) : flat)
               : artifact.repositoryPath();
       Coordinates previous = names.putIfAbsent(name, artifact.coordinates());
       if (previous != null) {
@@ -265,12 +263,17 @@ public final class ArtifactFetcher {
     for (Planned planned : placement.artifacts()) {
       ResolvedArtifact artifact = planned.artifact();
       Path target =
-          staging.path().resolve(planned.unpack() ? planned.name() + ".zip" : planned.name());
-      String sha256 = transfer(artifact.file(), target, move);
+          staging
+              .path()
+              .resolve(
+                  planned.unpack()
+                      ? planned.name() + "." + artifact.coordinates().extension()
+                      : planned.name());
+      String sha256 = transfer(artifact.file(), target, move, artifact.verifiedSha256());
       long size = Files.size(target);
       if (planned.unpack()) {
         Path dir = staging.path().resolve(planned.name());
-        Unpacker.unzip(target, dir, artifact.coordinates());
+        Unpacker.unpack(target, dir, artifact.coordinates());
         Files.delete(target);
         trees.put(planned.name(), Unpacker.treeSha256(dir));
       }
@@ -292,7 +295,7 @@ public final class ArtifactFetcher {
       }
     }
     for (RepositoryFile extra : placement.extras()) {
-      transfer(extra.file(), staging.path().resolve(extra.repositoryPath()), move);
+      moveOrCopy(extra.file(), staging.path().resolve(extra.repositoryPath()), move);
     }
     if (move) {
       TreeDeleter.delete(localRepository);
@@ -300,13 +303,28 @@ public final class ArtifactFetcher {
     return placed;
   }
 
-  private static String transfer(Path source, Path target, boolean move) throws IOException {
+  /**
+   * Moves (a throwaway repository on the same volume) or copies (a cache) an artifact into staging
+   * and gives its SHA-256: the one Resolver verified the download against when there is one, else
+   * hashed (a copy hashes on the way).
+   */
+  private static String transfer(
+      Path source, Path target, boolean move, Optional<String> verifiedSha256) throws IOException {
+    if (!move) {
+      Files.createDirectories(target.getParent());
+      return Sha256.copy(source, target);
+    }
+    moveOrCopy(source, target, true);
+    return verifiedSha256.isPresent() ? verifiedSha256.get() : Sha256.of(target);
+  }
+
+  private static void moveOrCopy(Path source, Path target, boolean move) throws IOException {
     Files.createDirectories(target.getParent());
     if (move) {
       Files.move(source, target);
-      return Sha256.of(target);
+    } else {
+      Files.copy(source, target);
     }
-    return Sha256.copy(source, target);
   }
 
   private Optional<FetchResult> verifiedInPlace(Path dest, FetchOptions options, String fingerprint)
@@ -315,7 +333,7 @@ public final class ArtifactFetcher {
       return Optional.empty();
     }
     try {
-      if (!PublishedResult.isComplete(dest, DestinationType.DETECT)) {
+      if (!publisher.isComplete(dest)) {
         return Optional.empty();
       }
       Optional<Manifest> manifest = Manifest.read(dest);

@@ -10,9 +10,11 @@ import dev.initkit.common.cli.ToolOutcome;
 import dev.initkit.common.failure.InitkitException;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.ProgressUnit;
+import dev.initkit.common.net.EnvironmentProxies;
 import dev.initkit.depsfetch.resolver.MavenResolution;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,8 +115,8 @@ public final class DepsFetchCommand extends ToolCommand {
       order = 125,
       names = "--unpack",
       description =
-          "Flat layout: unpack zip artifacts into directories named like the file without .zip "
-              + "(entries that would land outside refused).")
+          "Flat layout: unpack zip, tar, tar.gz and tgz artifacts into directories named like "
+              + "the file without its extension (entries that would land or point outside refused).")
   boolean unpack;
 
   @Option(
@@ -283,7 +285,8 @@ public final class DepsFetchCommand extends ToolCommand {
 
   @Override
   protected ToolOutcome execute(ToolContext context) throws InitkitException, InterruptedException {
-    FetchOptions options = options(context.secretFiles(), context.log().redactor()::register);
+    FetchOptions options =
+        options(context.secretFiles(), context.log().redactor()::register, context.environment());
     try (MavenResolution resolution = new MavenResolution()) {
       FetchResult result =
           ArtifactFetcher.create(
@@ -293,7 +296,20 @@ public final class DepsFetchCommand extends ToolCommand {
     }
   }
 
-  FetchOptions options(SecretFiles secretFiles, java.util.function.Consumer<String> secrets)
+  /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY, read by common's rules (git-fetch reads them too). */
+  private static Optional<EnvironmentProxy> environmentProxy(Map<String, String> environment)
+      throws UsageException {
+    try {
+      return EnvironmentProxies.from(environment).map(EnvironmentProxy::new);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  FetchOptions options(
+      SecretFiles secretFiles,
+      java.util.function.Consumer<String> secrets,
+      Map<String, String> environment)
       throws UsageException {
     return new OptionsParser(secretFiles, secrets)
         .parse(
@@ -314,6 +330,7 @@ public final class DepsFetchCommand extends ToolCommand {
                 Optional.ofNullable(mirror),
                 Optional.ofNullable(settings),
                 Optional.ofNullable(caFile),
+                environmentProxy(environment),
                 offline,
                 usernames,
                 passwordFiles,

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param excludes dependencies left out with everything under them
  * @param repositories where to resolve from, in order; a mirror already replaced them all
  * @param mirrors mirrors from settings.xml, applied by their mirrorOf patterns
- * @param proxy the HTTP proxy from settings.xml
+ * @param proxy the HTTP proxy: settings.xml's, else the environment's
  * @param tls the TLS context trusting a --ca-file, or empty for the runtime's defaults
  * @param offline resolve from the cache only
  * @param dest the output directory
@@ -38,7 +38,7 @@ public record FetchOptions(
     List<Exclusion> excludes,
     List<Repository> repositories,
     List<Mirror> mirrors,
-    Optional<ProxyServer> proxy,
+    Optional<HttpProxy> proxy,
     Optional<javax.net.ssl.SSLContext> tls,
     boolean offline,
     Path dest,

@@ -47,6 +47,7 @@ final class OptionsParser {
       Optional<String> mirror,
       Optional<Path> settings,
       Optional<Path> caFile,
+      Optional<EnvironmentProxy> environmentProxy,
       boolean offline,
       List<String> usernames,
       List<String> passwordFiles,
@@ -120,7 +121,8 @@ final class OptionsParser {
         excludes,
         repositories,
         mirrors,
-        settings.proxy(),
+        // settings.xml's proxy wins over the environment's, so the file says all when given.
+        settings.proxy().<HttpProxy>map(p -> p).or(raw::environmentProxy),
         raw.caFile().isPresent()
             ? Optional.of(trusting(CaBundle.read(raw.caFile().get(), "--ca-file")))
             : Optional.empty(),
@@ -250,11 +252,20 @@ final class OptionsParser {
           throw new UsageException("--repository " + id + " is given twice");
         }
       }
+      // settings.xml's active profiles add theirs after the command line's, which wins on an id;
+      // one named central replaces Central's URL in its place, as it overrides Central in Maven.
+      for (Repository repository : settings.repositories()) {
+        if (byId.get(repository.id()) == Repository.CENTRAL) {
+          byId.put(repository.id(), repository);
+        } else {
+          byId.putIfAbsent(repository.id(), repository);
+        }
+      }
     }
     if (byId.isEmpty()) {
       throw new UsageException(
-          "no repository to resolve from: --no-default-repositories needs --repository or "
-              + "--mirror");
+          "no repository to resolve from: --no-default-repositories needs --repository, "
+              + "--mirror or an active settings profile with repositories");
     }
     Map<String, String> usernames = pairs("--repository-username", raw.usernames(), byId);
     Map<String, String> passwords = pairs("--repository-password-file", raw.passwordFiles(), byId);

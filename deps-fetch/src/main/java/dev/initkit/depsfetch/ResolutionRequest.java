@@ -35,7 +35,7 @@ public record ResolutionRequest(
     Map<String, String> pinnedVersions,
     List<Repository> repositories,
     List<Mirror> mirrors,
-    Optional<ProxyServer> proxy,
+    Optional<HttpProxy> proxy,
     Optional<javax.net.ssl.SSLContext> tls,
     boolean offline,
     Path localRepository,

@@ -15,6 +15,12 @@ public interface ResultPublisher {
    */
   Staging open(Path dest) throws IOException, InitkitException;
 
+  /**
+   * Whether {@code dest} holds a whole published result (a mount point only with its completion
+   * marker), which a re-run may then verify instead of fetching again.
+   */
+  boolean isComplete(Path dest) throws IOException;
+
   /** A staging directory; closing it without publishing removes it. */
   interface Staging extends AutoCloseable {
     /** Where to write the result. */

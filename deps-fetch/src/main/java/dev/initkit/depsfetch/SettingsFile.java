@@ -26,21 +26,29 @@ import org.xml.sax.SAXException;
 
 /**
  * What deps-fetch takes from a Maven settings.xml: servers (credentials and HTTP headers by
- * repository or mirror id), mirrors and the first active proxy. Encrypted passwords ({@code {...}})
- * are refused: they need the user's settings-security.xml, which has no place in a Pod.
+ * repository or mirror id), mirrors, the first active proxy, and the repositories of the active
+ * profiles. Encrypted passwords ({@code {...}}) are refused: they need the user's
+ * settings-security.xml, which has no place in a Pod.
  *
  * @param servers credentials by server id
  * @param mirrors the mirrors, in file order
  * @param proxy the first active proxy
+ * @param repositories the repositories of the active profiles, in file order, without credentials
+ *     (the servers give them by id, as to every repository)
  */
 public record SettingsFile(
-    Map<String, Credentials> servers, List<Mirror> mirrors, Optional<ProxyServer> proxy) {
+    Map<String, Credentials> servers,
+    List<Mirror> mirrors,
+    Optional<ProxyServer> proxy,
+    List<Repository> repositories) {
 
-  public static final SettingsFile NONE = new SettingsFile(Map.of(), List.of(), Optional.empty());
+  public static final SettingsFile NONE =
+      new SettingsFile(Map.of(), List.of(), Optional.empty(), List.of());
 
   public SettingsFile {
     servers = Map.copyOf(servers);
     mirrors = List.copyOf(mirrors);
+    repositories = List.copyOf(repositories);
   }
 
   /**
@@ -98,7 +106,50 @@ public record SettingsFile(
                   text(element, "nonProxyHosts").orElse("")));
       break;
     }
-    return new SettingsFile(servers, mirrors, proxy);
+    return new SettingsFile(servers, mirrors, proxy, profileRepositories(file, root));
+  }
+
+  /**
+   * The repositories of the active profiles, as Maven picks them: the profiles named in {@code
+   * <activeProfiles>}, or else those marked {@code <activeByDefault>} (Maven drops those as soon as
+   * another profile is active). Other activation conditions (JDK, OS, property, file) are not
+   * evaluated: such a profile is active only when {@code <activeProfiles>} names it. A name in
+   * {@code <activeProfiles>} that no profile has is ignored, as Maven only warns about it.
+   */
+  private static List<Repository> profileRepositories(Path file, Element root)
+      throws UsageException {
+    List<String> named = new ArrayList<>();
+    for (Element active : children(child(root, "activeProfiles"), "activeProfile")) {
+      named.add(active.getTextContent().strip());
+    }
+    List<Element> profiles = children(child(root, "profiles"), "profile");
+    List<Element> active = new ArrayList<>();
+    for (Element profile : profiles) {
+      if (text(profile, "id").filter(named::contains).isPresent()) {
+        active.add(profile);
+      }
+    }
+    if (active.isEmpty()) {
+      for (Element profile : profiles) {
+        Element activation = child(profile, "activation");
+        if (text(activation, "activeByDefault").map("true"::equalsIgnoreCase).orElse(false)) {
+          active.add(profile);
+        }
+      }
+    }
+    Map<String, Repository> byId = new LinkedHashMap<>();
+    for (Element profile : active) {
+      String profileId = text(profile, "id").orElse("(no id)");
+      for (Element repository : children(child(profile, "repositories"), "repository")) {
+        String where = "profile " + profileId + " repository";
+        String id = text(repository, "id").orElseThrow(() -> missing(file, where, "id"));
+        String url =
+            text(repository, "url").orElseThrow(() -> missing(file, where + " " + id, "url"));
+        // One repository per id: the first active profile that declares it.
+        byId.putIfAbsent(id, new Repository(id, uri(file, url), Credentials.NONE));
+      }
+    }
+    return List.copyOf(byId.values());
   }
 
   private static Credentials credentials(
@@ -145,7 +196,7 @@ public record SettingsFile(
       URI uri = new URI(url);
       if (uri.getRawUserInfo() != null) {
         throw new UsageException(
-            "--settings " + file + ": put no credentials in a mirror URL; use a <server>");
+            "--settings " + file + ": put no credentials in a repository URL; use a <server>");
       }
       return uri;
     } catch (URISyntaxException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
 import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.TarBuilder;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -308,6 +309,50 @@ class FetchIT {
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
     assertThat(result.stderr()).contains("'../evil.txt' would land outside");
+    assertThat(dest()).doesNotExist();
+    assertThat(DepsFetchRun.besideDest(dest())).isEmpty();
+  }
+
+  @Test
+  void unpackPutsTarGzArtifactsInDirectories() {
+    repository
+        .jar("org.acme:dist:1.0")
+        .file(
+            "",
+            "tar.gz",
+            new TarBuilder()
+                .file("bin/run.sh", "#!/bin/sh\n", 0755)
+                .file("lib/dist.jar", "dist")
+                .symlink("lib/current.jar", "dist.jar")
+                .tarGz())
+        .publish();
+
+    ToolResult result =
+        DepsFetchRun.against(server, dir)
+            .args("org.acme:dist:tar.gz:1.0", "--unpack", "--dest", dest().toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(DepsFetchRun.files(dest())).containsExactly("dist-1.0");
+    assertThat(dest().resolve("dist-1.0/lib/current.jar")).hasContent("dist");
+    assertThat(dest().resolve("dist-1.0/bin/run.sh")).isExecutable();
+  }
+
+  @Test
+  void tarEntryLinkingOutOfItsDirectoryFailsAndPlacesNothing() {
+    repository
+        .jar("org.acme:evil:1.0")
+        .file("", "tar", new TarBuilder().file("ok.txt", "ok").symlink("etc", "../../etc").tar())
+        .publish();
+
+    ToolResult result =
+        DepsFetchRun.against(server, dir)
+            .args("org.acme:evil:tar:1.0", "--unpack", "--dest", dest().toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains("refused to unpack org.acme:evil:tar:1.0: its entry 'etc' is a link");
     assertThat(dest()).doesNotExist();
     assertThat(DepsFetchRun.besideDest(dest())).isEmpty();
   }

@@ -51,6 +51,31 @@ class LockFileIT {
   }
 
   @Test
+  void sha256VerifiedByTheDownloadIsTheFilesOwn() throws IOException {
+    // With SHA-256 first, the hash Resolver verified each download against is reused, not
+    // computed again: it must still be each placed file's own.
+    ToolResult written = fetch(dir.resolve("first"), "--write-lock-file", "--checksums", "sha256");
+    assertThat(written.exitCode()).as(DepsFetchRun.describe(written)).isZero();
+
+    LockFile lock = LockFile.read(lock());
+    assertThat(lock.entries()).hasSize(12);
+    for (LockFile.Entry entry : lock.entries()) {
+      Coordinates c = entry.coordinates();
+      String file =
+          c.artifactId()
+              + "-"
+              + c.version()
+              + (c.classifier().isEmpty() ? "" : "-" + c.classifier())
+              + "."
+              + c.extension();
+      assertThat(entry.sha256())
+          .as(file)
+          .isEqualTo(
+              TestRepositoryHashes.sha256(Files.readAllBytes(dir.resolve("first").resolve(file))));
+    }
+  }
+
+  @Test
   void writtenLockFilePinsVersionsAndHashesAndVerifies() throws IOException {
     writeLock();
     String sha256 = TestRepositoryHashes.sha256(repository.read("org.acme:core:1.0", "", "jar"));

@@ -100,6 +100,106 @@ class SettingsIT {
     assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
   }
 
+  private static String profile(String id, String activation, String repositoryId, String url) {
+    return "<profile><id>"
+        + id
+        + "</id>"
+        + activation
+        + "<repositories><repository><id>"
+        + repositoryId
+        + "</id><url>"
+        + url
+        + "</url></repository></repositories></profile>";
+  }
+
+  @Test
+  void activeProfileRepositoryIsUsedWithItsServerCredentials() throws IOException {
+    server.requireBasicAuth("deployer", PASSWORD);
+    Path settings =
+        settings(
+            "<servers><server><id>corp</id><username>deployer</username><password>"
+                + PASSWORD
+                + "</password></server></servers>"
+                + "<profiles>"
+                + profile("inactive", "", "nowhere", "http://repo.invalid/maven/")
+                + profile("corp", "", "corp", server.url())
+                + "</profiles><activeProfiles><activeProfile>corp</activeProfile>"
+                + "<activeProfile>not-defined</activeProfile></activeProfiles>");
+
+    ToolResult result = deps(settings).args("--no-default-repositories").run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
+    assertThat(result.stderr()).doesNotContain(PASSWORD).doesNotContain("repo.invalid");
+  }
+
+  @Test
+  void activeByDefaultProfileIsUsedUntilAnotherProfileIsActivated() throws IOException {
+    try (RepositoryServer other =
+        RepositoryServer.start(Fixtures.acme(new TestRepository(dir.resolve("other"))))) {
+      String profiles =
+          "<profiles>"
+              + profile(
+                  "default",
+                  "<activation><activeByDefault>true</activeByDefault></activation>",
+                  "by-default",
+                  other.url())
+              + profile("named", "", "named", server.url())
+              + "</profiles>";
+
+      ToolResult byDefault = deps(settings(profiles)).args("--no-default-repositories").run();
+
+      assertThat(byDefault.exitCode()).as(DepsFetchRun.describe(byDefault)).isZero();
+      assertThat(other.artifactDownloads()).isNotEmpty();
+      assertThat(server.requests()).isEmpty();
+
+      other.clearRequests();
+      Path named =
+          settings(
+              profiles + "<activeProfiles><activeProfile>named</activeProfile></activeProfiles>");
+      ToolResult result = deps(named).args("--no-default-repositories").run();
+
+      assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+      assertThat(server.artifactDownloads()).isNotEmpty();
+      assertThat(other.requests()).as("activeByDefault dropped").isEmpty();
+    }
+  }
+
+  @Test
+  void settingsMirrorServesAProfileRepository() throws IOException {
+    Path settings =
+        settings(
+            "<mirrors><mirror><id>corp</id><mirrorOf>far</mirrorOf><url>"
+                + server.url()
+                + "</url></mirror></mirrors><profiles>"
+                + profile(
+                    "far",
+                    "<activation><activeByDefault>true</activeByDefault></activation>",
+                    "far",
+                    "http://repo.invalid/maven/")
+                + "</profiles>");
+
+    ToolResult result = deps(settings).args("--no-default-repositories").run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(server.artifactDownloads()).isNotEmpty();
+  }
+
+  @Test
+  void profileRepositoryWithoutUrlExitsTwo() throws IOException {
+    Path settings =
+        settings(
+            "<profiles><profile><id>p</id><repositories><repository><id>r</id></repository>"
+                + "</repositories></profile></profiles>"
+                + "<activeProfiles><activeProfile>p</activeProfile></activeProfiles>");
+
+    ToolResult result = deps(settings).run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderr()).contains("lacks <url>");
+    assertThat(dir.resolve("volume")).doesNotExist();
+  }
+
   @Test
   void encryptedPasswordExitsTwo() throws IOException {
     Path settings =

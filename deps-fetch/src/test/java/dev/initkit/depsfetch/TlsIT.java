@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
+import dev.initkit.depsfetch.testrepo.ForwardProxy;
 import dev.initkit.depsfetch.testrepo.RepositoryServer;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -100,6 +102,27 @@ class TlsIT {
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
     assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
+  }
+
+  @Test
+  void httpsGoesThroughTheProxyOfTheEnvironmentAsATunnel() throws Exception {
+    try (ForwardProxy proxy = ForwardProxy.start()) {
+      ToolResult result =
+          DepsFetchRun.against(server, dir)
+              .args(Fixtures.APP, "--ca-file", caPem.toString())
+              .args("--dest", dir.resolve("volume/lib").toString())
+              .env("HTTPS_PROXY", proxy.url())
+              .env("HTTP_PROXY", "http://127.0.0.1:9")
+              .run();
+
+      assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+      assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
+      assertThat(proxy.relayed())
+          .isNotEmpty()
+          .allMatch(
+              uri ->
+                  uri.toString().equals("https://" + URI.create(server.url()).getRawAuthority()));
+    }
   }
 
   @Test
