@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ final class UnpackTarget {
       // Kept through common's modes, which make an owner-executable file 0755.
       Files.setPosixFilePermissions(
           target,
-          java.util.EnumSet.of(
+          EnumSet.of(
               PosixFilePermission.OWNER_READ,
               PosixFilePermission.OWNER_WRITE,
               PosixFilePermission.OWNER_EXECUTE));
