@@ -67,6 +67,10 @@ if [[ ! -s "$work/app.jsa" ]]; then
   exit 1
 fi
 
+# What Jib made, before the archive: the part of the image that must be byte-reproducible (the
+# archive is not; see image-base/README.md). scripts/check-reproducible.sh compares it.
+cp "$(dirname "$image")/jib-image.digest" "$work/image-without-archive.digest"
+
 python3 - "$image" "$work/app.jsa" <<'PY'
 import gzip, hashlib, io, json, os, sys, tarfile
 image, archive = sys.argv[1], sys.argv[2]
