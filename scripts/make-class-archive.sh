@@ -28,8 +28,9 @@ work=$(realpath -m "${4:?work dir}")
 
 rm -rf "$work"
 mkdir -p "$work/root"
-# Unpacks /app (keeping Jib's mtimes) and prints the training command line, one word a line.
-python3 - "$image" "$work" "$runtime/bin/java" "$training" >"$work/command" <<'PY'
+# Unpacks /app (keeping Jib's mtimes) and writes the training command line and the one that checks
+# the archive maps, one word a line.
+python3 - "$image" "$work" "$runtime/bin/java" "$training" <<'PY'
 import json, sys, tarfile
 from pathlib import Path
 image, work, java, training = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -53,9 +54,9 @@ for element in classpath.split(":"):
     # The launcher expands a directory wildcard (Jib's /app/classpath/*) before the JVM sees it.
     entries += sorted(str(p) for p in local.parent.glob("*.jar")) if local.name == "*" else [str(local)]
 args = [line for line in Path(training).read_text().splitlines() if line.strip()]
-command = [java, *jvm_flags, f"-XX:ArchiveClassesAtExit={work}/app.jsa",
-           "-cp", ":".join(entries), main_class, *args]
-print("\n".join(command))
+run = [*jvm_flags, "-cp", ":".join(entries), main_class]
+(work / "command").write_text("\n".join([java, f"-XX:ArchiveClassesAtExit={work}/app.jsa", *run, *args]))
+(work / "check").write_text("\n".join([java, "-Xshare:on", f"-XX:SharedArchiveFile={work}/app.jsa", *run, "--version"]))
 PY
 
 mapfile -t command <"$work/command"
@@ -64,6 +65,23 @@ mapfile -t command <"$work/command"
 if [[ ! -s "$work/app.jsa" ]]; then
   echo "make-class-archive: the training run wrote no archive; its output:" >&2
   cat "$work/training.log" >&2
+  exit 1
+fi
+
+# The archive must map on the copy, as it will in the image: -Xshare:on makes a mismatch (a JVM
+# flag or class path entry the training did not share with the entrypoint) an error here. A
+# runtime older than JDK 19 cannot take a class path that moved (the images' runtime is then the
+# build's JDK 17, see the parent POM): the image goes without an archive, as it would run anyway.
+mapfile -t check <"$work/check"
+if ! (cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "${check[@]}" >"$work/check.log" 2>&1); then
+  feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$runtime/release")
+  if ((${feature:-0} < 19)); then
+    echo "make-class-archive: the runtime is JDK $feature, which cannot use an archive made on a" \
+      "copy of /app: $image is left without one" >&2
+    exit 0
+  fi
+  echo "make-class-archive: the archive does not map with the image's flags and class path:" >&2
+  cat "$work/check.log" >&2
   exit 1
 fi
 
