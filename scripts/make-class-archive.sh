@@ -61,7 +61,7 @@ PY
 
 mapfile -t command <"$work/command"
 # A clean environment: the build's own variables (a DB_WAIT_TIMEOUT, a proxy) must not steer it.
-(cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "${command[@]}" >"$work/training.log" 2>&1) || true
+(cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "${command[@]}" || true) >"$work/training.log" 2>&1
 if [[ ! -s "$work/app.jsa" ]]; then
   echo "make-class-archive: the training run wrote no archive; its output:" >&2
   cat "$work/training.log" >&2
@@ -73,7 +73,7 @@ fi
 # runtime older than JDK 19 cannot take a class path that moved (the images' runtime is then the
 # build's JDK 17, see the parent POM): the image goes without an archive, as it would run anyway.
 mapfile -t check <"$work/check"
-if ! (cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "${check[@]}" >"$work/check.log" 2>&1); then
+if ! (cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "${check[@]}") >"$work/check.log" 2>&1; then
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$runtime/release")
   if ((${feature:-0} < 19)); then
     echo "make-class-archive: the runtime is JDK $feature, which cannot use an archive made on a" \

@@ -25,7 +25,7 @@ work="$out.training"
 rm -rf "$work" "$out"
 mkdir -p "$work"
 (cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "$java" -XX:ArchiveClassesAtExit="$out" \
-  -jar "$jar" "${args[@]}" >training.log 2>&1) || true
+  -jar "$jar" "${args[@]}" || true) >"$work/training.log" 2>&1
 # Best effort: the jar runs as well without it. JDK 17.0.15 crashes while dumping git-fetch's
 # classes (SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, on a lambda
 # whose interface comes from JGit's signed jar); JDK 25 does not.
