@@ -72,20 +72,42 @@ for c in commands:
 PY
 }
 
+# label|class path|main class|arguments|archive for tuned+cds (empty: made here for the row).
+# The tools' runnable jars, when built, run with the archive the build made beside them.
+rows() {
+  cat <<ROWS
+hello-world --help|$hello_cp|dev.initkit.common.sample.HelloWorldCommand|--help|
+hello-world run|$hello_cp|dev.initkit.common.sample.HelloWorldCommand||
+sample --help|$sample_cp|dev.initkit.common.sample.SampleCommand|--help|
+sample no-op|$sample_cp|dev.initkit.common.sample.SampleCommand|--quiet|
+ROWS
+  for jar in */target/*.jar; do
+    local tool=${jar%%/*} main
+    [[ -f $tool/target/$tool.jsa && $jar == "$tool/target/$tool.jar" ]] || continue
+    main=$(unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Main-Class: //p')
+    echo "$tool --version (jar)|$jar|$main|--version|$tool/target/$tool.jsa"
+  done
+}
+
 variants=(default tuned tuned+cds)
 printf '%-6s %-9s %-20s %10s %13s %10s %9s\n' jdk flags command "median ms" "min-max ms" "cpu ms" "peak MiB"
 for jdk in $JDKS; do
   java="$jdk/bin/java"
   [[ -x "$java" ]] || continue
   version=$("$java" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')
-  while IFS='|' read -r label cp main args; do
+  while IFS='|' read -r label cp main args archive; do
     commands=()
     for flags_name in "${variants[@]}"; do
       flags=${flag_sets[$flags_name]}
       if [[ $flags == *ARCHIVE* ]]; then
-        archive="$out/$version-${label// /-}.jsa"
-        rm -f "$archive"
-        "$java" $tuned -XX:ArchiveClassesAtExit="$archive" -cp "$cp" $main $args >/dev/null 2>&1 || true
+        if [[ -z $archive ]]; then
+          archive="$out/$version-${label// /-}.jsa"
+          rm -f "$archive"
+          "$java" $tuned -XX:ArchiveClassesAtExit="$archive" -cp "$cp" $main $args >/dev/null 2>&1 || true
+        elif ! "$java" -Xshare:on -XX:SharedArchiveFile="$archive" -cp "$cp" $main --version >/dev/null 2>&1; then
+          printf '%-6s %-9s %-20s %10s\n' "$version" "$flags_name" "$label" "(its build-time archive is not for this JDK)"
+          continue
+        fi
         flags=${flags//ARCHIVE/$archive}
       fi
       commands+=("$java $flags -cp $cp $main $args")
@@ -96,12 +118,7 @@ for jdk in $JDKS; do
         "$median" "$range" "$cpu" "$peak"
       n=$((n + 1))
     done < <(alternate "${commands[@]}")
-  done <<ROWS
-hello-world --help|$hello_cp|dev.initkit.common.sample.HelloWorldCommand|--help
-hello-world run|$hello_cp|dev.initkit.common.sample.HelloWorldCommand|
-sample --help|$sample_cp|dev.initkit.common.sample.SampleCommand|--help
-sample no-op|$sample_cp|dev.initkit.common.sample.SampleCommand|--quiet
-ROWS
+  done < <(rows)
 done
 for flags_name in default tuned tuned+cds; do
   echo "$flags_name: ${flag_sets[$flags_name]:-(none)}"
