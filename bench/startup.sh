@@ -90,7 +90,7 @@ ROWS
 }
 
 variants=(default tuned tuned+cds)
-printf '%-6s %-9s %-20s %10s %13s %10s %9s\n' jdk flags command "median ms" "min-max ms" "cpu ms" "peak MiB"
+printf '%-6s %-9s %-26s %10s %13s %10s %9s\n' jdk flags command "median ms" "min-max ms" "cpu ms" "peak MiB"
 for jdk in $JDKS; do
   java="$jdk/bin/java"
   [[ -x "$java" ]] || continue
@@ -105,7 +105,7 @@ for jdk in $JDKS; do
           rm -f "$archive"
           "$java" $tuned -XX:ArchiveClassesAtExit="$archive" -cp "$cp" $main $args >/dev/null 2>&1 || true
         elif ! "$java" -Xshare:on -XX:SharedArchiveFile="$archive" -cp "$cp" $main --version >/dev/null 2>&1; then
-          printf '%-6s %-9s %-20s %10s\n' "$version" "$flags_name" "$label" "(its build-time archive is not for this JDK)"
+          printf '%-6s %-9s %-26s %10s\n' "$version" "$flags_name" "$label" "(its build-time archive is not for this JDK)"
           continue
         fi
         flags=${flags//ARCHIVE/$archive}
@@ -114,7 +114,7 @@ for jdk in $JDKS; do
     done
     n=0
     while read -r median range cpu peak; do
-      printf '%-6s %-9s %-20s %10s %13s %10s %9s\n' "$version" "${variants[$n]}" "$label" \
+      printf '%-6s %-9s %-26s %10s %13s %10s %9s\n' "$version" "${variants[$n]}" "$label" \
         "$median" "$range" "$cpu" "$peak"
       n=$((n + 1))
     done < <(alternate "${commands[@]}")
