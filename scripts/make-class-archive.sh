@@ -131,7 +131,8 @@ contents[config_name] = config_bytes
 contents["manifest.json"] = json.dumps(manifest, separators=(",", ":")).encode()
 contents[layer_name] = gz
 
-# The registry manifest Jib would push for this image: its digest is the image's digest.
+# A registry (Docker v2.2) manifest of the layers as the tarball holds them: its digest names the
+# image, as Jib's jib-image.digest did before the archive layer.
 layers = [{"mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
            "digest": "sha256:" + sha(contents[n]), "size": len(contents[n])}
           for n in manifest[0]["Layers"]]
