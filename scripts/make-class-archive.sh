@@ -85,6 +85,11 @@ if ! (cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "${check[@]}") >"$work/chec
   exit 1
 fi
 
+# The archive alone in a directory: a release push (Jib's build goal, see the parent POM's release
+# profile) adds it to the image it builds again, at the same place.
+mkdir -p "$work/layer"
+cp "$work/app.jsa" "$work/layer/app.jsa"
+
 # What Jib made, before the archive: the part of the image that must be byte-reproducible (the
 # archive is not; see image-base/README.md). scripts/check-reproducible.sh compares it.
 cp "$(dirname "$image")/jib-image.digest" "$work/image-without-archive.digest"
