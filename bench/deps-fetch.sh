@@ -13,6 +13,8 @@
 #   bash bench/deps-fetch.sh                  # 5 runs each
 #   RUNS=9 bash bench/deps-fetch.sh
 #   ARTIFACTS="g:a:v g:a:v" bash bench/deps-fetch.sh
+#   JAVA_FLAGS="" HEAP=256m bash bench/deps-fetch.sh   # default JVM flags, another heap cap
+# (not DEPS_FETCH_*: deps-fetch refuses unknown variables with its prefix)
 #
 # The first run populates the mirror from Maven Central (deps-fetch's own closure, plus
 # coursier's, which mediates versions differently) under bench/out/deps-fetch; later runs reuse it.
@@ -24,9 +26,9 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 artifacts=(${ARTIFACTS:-org.springframework.boot:spring-boot-starter-web:3.3.5 org.apache.kafka:connect-runtime:3.8.1})
 coursier_version=${COURSIER_VERSION:-2.1.24}
-heap=${DEPS_FETCH_HEAP:-64m}
+heap=${HEAP:-64m}
 # The flags of short-lived CLIs that bench/startup.sh measures ("tuned"), heap capped.
-jvm_flags=${DEPS_FETCH_JVM_FLAGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+jvm_flags=${JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 persist=$PWD/bench/out/deps-fetch
 work=${BENCH_DIR:-/dev/shm/initkit-bench-deps-fetch}
 dependency_plugin=$(sed -n 's:.*<dependency-plugin.version>\(.*\)</dependency-plugin.version>.*:\1:p' pom.xml)
