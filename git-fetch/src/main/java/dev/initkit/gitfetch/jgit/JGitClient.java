@@ -81,7 +81,6 @@ public final class JGitClient implements GitClient {
   private JGitClient(boolean alwaysDetectCollisions) {
     this.alwaysDetectCollisions = alwaysDetectCollisions;
     HermeticSystemReader.install();
-    SshCrypto.configure();
   }
 
   /**

@@ -12,7 +12,10 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 public final class SshCrypto {
   private SshCrypto() {}
 
-  /** Call before sshd's first use in the process (sshd settles its providers once). */
+  /**
+   * Call before each use of sshd (it settles its providers at its first use in the process); the
+   * ssh sessions and the SSH signature check do.
+   */
   public static void configure() {
     SecurityUtils.setAPrioriDisabledProvider(SecurityUtils.BOUNCY_CASTLE, true);
   }

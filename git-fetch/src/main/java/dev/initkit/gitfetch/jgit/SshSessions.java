@@ -50,6 +50,8 @@ final class SshSessions implements AutoCloseable {
   }
 
   static SshSessions create(SshSettings settings) throws UsageException {
+    // Here, not at start-up: a run without ssh loads none of sshd's classes.
+    SshCrypto.configure();
     char[] passphrase = passphrase(settings.passphrase().orElse(null));
     // A home that is never read: every file JGit would look for there is configured below.
     File home = new File(File.separator + "nonexistent-git-fetch-home");

@@ -4,6 +4,7 @@ import dev.initkit.gitfetch.GitRef;
 import dev.initkit.gitfetch.SignaturePolicy;
 import dev.initkit.gitfetch.UntrustedSignatureException;
 import dev.initkit.gitfetch.VerifiedSignature;
+import dev.initkit.gitfetch.jgit.SshCrypto;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class SignatureCheck {
       throws UntrustedSignatureException, IOException {
     // Here, not at start-up: a run without --require-signature loads no Bouncy Castle class.
     TrustedKeysVerifier.install();
+    SshCrypto.configure(); // SSH signatures are checked with sshd's crypto
+
     Optional<OpenPgpKeys> keys;
     try {
       keys =
