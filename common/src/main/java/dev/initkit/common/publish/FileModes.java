@@ -133,18 +133,22 @@ public final class FileModes {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
             if (attrs.isRegularFile()) {
-              set(file, fileMode(file, root.relativize(file)));
+              // One stat for both the executable bit and the check: most files already have
+              // their mode (a checkout writes 0644), and a chmod per file adds up over 10k files.
+              int current = toMode(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+              int wanted = fileMode(current, root.relativize(file));
+              if (wanted != current) {
+                set(file, wanted);
+              }
             }
             return FileVisitResult.CONTINUE;
           }
         });
   }
 
-  private int fileMode(Path file, Path relative) throws IOException {
+  private int fileMode(int current, Path relative) {
     int mode = modeFor(relative, false);
-    boolean executable =
-        Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
-            .contains(PosixFilePermission.OWNER_EXECUTE);
+    boolean executable = (current & 0100) != 0;
     // An explicit --mode is the user's word; otherwise keep what makes a script a script.
     return explicitFileMode == null && executable ? withSearchWhereReadable(mode) : mode;
   }
