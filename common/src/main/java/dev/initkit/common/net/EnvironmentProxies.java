@@ -17,8 +17,11 @@ import java.util.Optional;
  * The proxies that {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} name (upper or
  * lower case, upper case wins), as curl and git read them; JGit does not read them by itself.
  * {@code NO_PROXY} is a comma-separated list of host names (a name also matches its subdomains; a
- * leading dot is allowed), IP addresses, or {@code *} for all; ports and CIDR ranges are not
- * supported.
+ * leading dot is allowed), IP addresses, CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}; they
+ * match hosts given as IP addresses, as curl and Go match them: no name is resolved), or {@code *}
+ * for all. Ports are not supported. An entry that is no valid range (a {@code /} elsewhere) matches
+ * nothing, as curl ignores what it cannot read: the variable is often set for a whole cluster, for
+ * other programs too.
  */
 public final class EnvironmentProxies extends ProxySelector {
   private final Optional<Proxy> https;
@@ -100,14 +103,20 @@ public final class EnvironmentProxies extends ProxySelector {
     return List.of(proxy.get());
   }
 
-  /** Whether {@code host} is in NO_PROXY: itself, a parent domain, or {@code *}. */
+  /**
+   * Whether {@code host} is in NO_PROXY: itself, a parent domain, a range it is in, or {@code *}.
+   */
   boolean bypasses(String host) {
     if (host == null) {
       return true;
     }
     String name = host.toLowerCase(Locale.ROOT);
+    Optional<byte[]> address = IpRange.literal(name);
     for (String entry : noProxy) {
       if (entry.equals("*") || name.equals(entry) || name.endsWith("." + entry)) {
+        return true;
+      }
+      if (address.isPresent() && entry.contains("/") && IpRange.contains(entry, address.get())) {
         return true;
       }
     }

@@ -53,6 +53,32 @@ class EnvironmentProxiesTest {
   }
 
   @Test
+  void noProxyRangesMatchAddressesInThemAndNeverResolveNames() {
+    EnvironmentProxies proxies =
+        EnvironmentProxies.from(
+                Map.of(
+                    "HTTPS_PROXY",
+                    "http://p:3128",
+                    "NO_PROXY",
+                    "10.0.0.0/8,192.168.1.128/25,fd00::/8,not/a-range,300.1.1.1/8"))
+            .orElseThrow();
+
+    assertThat(proxies.bypasses("10.96.0.12")).isTrue();
+    assertThat(proxies.bypasses("10.255.255.255")).isTrue();
+    assertThat(proxies.bypasses("11.0.0.1")).isFalse();
+    assertThat(proxies.bypasses("192.168.1.200")).isTrue();
+    assertThat(proxies.bypasses("192.168.1.100")).isFalse();
+    assertThat(proxies.bypasses("[fd12:3456::1]")).isTrue();
+    assertThat(proxies.bypasses("[fe80::1]")).isFalse();
+    // A name is not resolved to be compared with a range, whatever it would resolve to.
+    assertThat(proxies.bypasses("localhost")).isFalse();
+    assertThat(proxies.select(URI.create("https://10.1.2.3/repo.git")))
+        .containsExactly(Proxy.NO_PROXY);
+    assertThat(address(proxies, "https://172.16.0.1/repo.git"))
+        .isEqualTo(InetSocketAddress.createUnresolved("p", 3128));
+  }
+
+  @Test
   void badProxyValuesNameTheVariable() {
     assertThatThrownBy(() -> EnvironmentProxies.from(Map.of("HTTPS_PROXY", "socks5://p:1080")))
         .hasMessageContaining("HTTPS_PROXY");
