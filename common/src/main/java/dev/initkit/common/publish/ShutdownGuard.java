@@ -109,9 +109,11 @@ public final class ShutdownGuard implements AutoCloseable {
 
   /**
    * True if {@code thread} called System.exit (or Runtime.exit) and is now running the shutdown
-   * sequence, waiting for this very hook: it will never reach its cleanup, so waiting is useless.
+   * sequence, waiting for the shutdown hooks (this guard's, or another tool hook's) to end: it will
+   * never return to its own code. Public for tools with a shutdown hook of their own (git-fetch's
+   * sync mode waits for this to exit 0).
    */
-  private static boolean isRunningShutdown(Thread thread) {
+  public static boolean isRunningShutdown(Thread thread) {
     for (StackTraceElement frame : thread.getStackTrace()) {
       if (frame.getClassName().equals("java.lang.Shutdown")) {
         return true;

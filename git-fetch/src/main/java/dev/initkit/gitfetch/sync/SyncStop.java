@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch.sync;
 
+import dev.initkit.common.publish.ShutdownGuard;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,22 +67,14 @@ public final class SyncStop implements AutoCloseable {
         return;
       }
       // Let the working thread write the report and reach System.exit, where it waits for us.
-      while (!isExiting(worker) && worker.isAlive() && System.nanoTime() < until) {
+      while (!ShutdownGuard.isRunningShutdown(worker)
+          && worker.isAlive()
+          && System.nanoTime() < until) {
         TimeUnit.MILLISECONDS.sleep(10);
       }
     } catch (InterruptedException e) {
       return;
     }
     Runtime.getRuntime().halt(0);
-  }
-
-  /** True once {@code thread} called System.exit and waits in the JVM's shutdown sequence. */
-  private static boolean isExiting(Thread thread) {
-    for (StackTraceElement frame : thread.getStackTrace()) {
-      if (frame.getClassName().equals("java.lang.Shutdown")) {
-        return true;
-      }
-    }
-    return false;
   }
 }
