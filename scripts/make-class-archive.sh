@@ -46,12 +46,14 @@ with tarfile.open(image) as outer:
 entry = config["config"]["Entrypoint"]
 cp_at = entry.index("-cp")
 jvm_flags = [a for a in entry[1:cp_at] if not a.startswith(("-XX:SharedArchiveFile=", "-Xlog:"))]
-classpath = (root / entry[cp_at + 1].lstrip("@").lstrip("/")).read_text().strip()
-main_class = (root / entry[cp_at + 2].lstrip("@").lstrip("/")).read_text().strip()
+def argument(word):  # an @file argument is the file's content, as the launcher reads it
+    return (root / word[1:].lstrip("/")).read_text().strip() if word.startswith("@") else word
+classpath = argument(entry[cp_at + 1])
+main_class = argument(entry[cp_at + 2])
 entries = []
 for element in classpath.split(":"):
     local = root / element.lstrip("/")
-    # The launcher expands a directory wildcard (Jib's /app/classpath/*) before the JVM sees it.
+    # The launcher expands a directory wildcard (/app/classpath/*) before the JVM sees it.
     entries += sorted(str(p) for p in local.parent.glob("*.jar")) if local.name == "*" else [str(local)]
 args = [line for line in Path(training).read_text().splitlines() if line.strip()]
 run = [*jvm_flags, "-cp", ":".join(entries), main_class]

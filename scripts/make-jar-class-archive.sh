@@ -26,9 +26,9 @@ rm -rf "$work" "$out"
 mkdir -p "$work"
 (cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "$java" -XX:ArchiveClassesAtExit="$out" \
   -jar "$jar" "${args[@]}" || true) >"$work/training.log" 2>&1
-# Best effort: the jar runs as well without it. JDK 17.0.15 crashes while dumping git-fetch's
-# classes (SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, on a lambda
-# whose interface comes from JGit's signed jar); JDK 25 does not.
+# Best effort: the jar runs as well without it. (JDK 17.0.15 crashed while dumping git-fetch's
+# classes when JGit's jar was still signed, on a lambda whose interface came from it; the build now
+# takes the signatures out, see scripts/StripJarSignatures.java.)
 if [[ ! -s "$out" ]]; then
   echo "make-jar-class-archive: WARNING: the training run wrote no archive; $jar goes without one" \
     "(the run's output: $work/training.log)" >&2
