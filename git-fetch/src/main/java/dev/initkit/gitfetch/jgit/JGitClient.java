@@ -209,7 +209,8 @@ public final class JGitClient implements GitClient {
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(fetched);
         List<TreeCheckout.Gitlink> gitlinks =
-            new TreeCheckout(repo).write(commit, content.sparse(), progress);
+            new TreeCheckout(repo, BlobWriterPool.defaultThreads())
+                .write(commit, content.sparse(), progress);
         pointHead(repo, ref, commit);
         if (content.submodules() != SubmoduleMode.OFF && !gitlinks.isEmpty()) {
           checkoutSubmodules(

@@ -7,32 +7,21 @@ import dev.initkit.gitfetch.ProgressSource;
 import dev.initkit.gitfetch.content.SparsePaths;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
-import org.eclipse.jgit.dircache.DirCacheCheckout.CheckoutMetadata;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.StopWalkException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -41,13 +30,14 @@ import org.eclipse.jgit.treewalk.TreeWalk.OperationType;
 import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
-import org.eclipse.jgit.util.RawParseUtils;
 
 /**
- * Writes a commit's tree into an empty work tree, and the index to match, in one pass over the
- * tree. JGit's own {@code DirCacheCheckout} compares three trees (index, commit, work tree) and
- * writes each file to a temporary name first, then renames it: right for updating a work tree in
- * place, needless work for an empty staging directory that nobody sees until it is published.
+ * Writes a commit's tree into an empty work tree, and the index to match: one pass over the tree
+ * checks each path and makes the directories, then a {@link BlobWriterPool} writes the files on
+ * several threads. JGit's own {@code DirCacheCheckout} compares three trees (index, commit, work
+ * tree) and writes each file to a temporary name first, then renames it: right for updating a work
+ * tree in place, needless work for an empty staging directory that nobody sees until it is
+ * published.
  *
  * <p>With sparse paths, only entries under them are written; the others still go into the index,
  * marked assume-unchanged, so that {@code git status} in the checkout does not list them as deleted
@@ -59,14 +49,14 @@ final class TreeCheckout {
 
   private final Repository repo;
   private final Path workTree;
-  private final WorkingTreeOptions options;
+  private final BlobWriterPool writers;
   private final ObjectChecker pathChecker = new ObjectChecker();
   private final Set<Path> createdDirs = new HashSet<>();
 
-  TreeCheckout(Repository repo) {
+  TreeCheckout(Repository repo, int threads) {
     this.repo = repo;
     this.workTree = repo.getWorkTree().toPath();
-    this.options = repo.getConfig().get(WorkingTreeOptions.KEY);
+    this.writers = new BlobWriterPool(repo, repo.getConfig().get(WorkingTreeOptions.KEY), threads);
     createdDirs.add(workTree);
   }
 
@@ -89,7 +79,7 @@ final class TreeCheckout {
       walk.setOperationType(OperationType.CHECKOUT_OP);
       walk.addTree(commit.getTree());
       walk.setRecursive(true);
-      ProgressReporter reporter = progress.start("checking out files", 0);
+      List<PendingFile> files = new ArrayList<>();
       while (walk.next()) {
         if (progress.cancelled()) {
           // As JGit's own checkout does: the interrupt tells the retrier not to try again.
@@ -108,11 +98,25 @@ final class TreeCheckout {
           createDirectories(workTree.resolve(path));
           gitlinks.add(new Gitlink(path, walk.getObjectId(0)));
         } else {
-          writeEntry(walk, reader, path, entry, mode);
-          reporter.advance(1);
+          Path file = workTree.resolve(path);
+          // Every directory is made before any file is written (see createDirectories).
+          createDirectories(file.getParent());
+          files.add(
+              new PendingFile(
+                  file,
+                  path,
+                  mode,
+                  walk.getObjectId(0),
+                  mode == FileMode.SYMLINK ? null : walk.getCheckoutEolStreamType(0),
+                  mode == FileMode.SYMLINK
+                      ? null
+                      : walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE),
+                  entry));
         }
         builder.add(entry);
       }
+      ProgressReporter reporter = progress.start("checking out files", files.size());
+      writers.writeAll(files, progress, reporter);
       reporter.finish();
       if (!builder.commit()) {
         throw new IOException("could not write the index of " + workTree);
@@ -121,49 +125,6 @@ final class TreeCheckout {
       index.unlock();
     }
     return gitlinks;
-  }
-
-  private void writeEntry(
-      TreeWalk walk, ObjectReader reader, String path, DirCacheEntry entry, FileMode mode)
-      throws IOException {
-    Path file = workTree.resolve(path);
-    createDirectories(file.getParent());
-    ObjectLoader loader = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB);
-    if (mode == FileMode.SYMLINK) {
-      byte[] target = loader.getCachedBytes();
-      Files.createSymbolicLink(file, Path.of(RawParseUtils.decode(target)));
-      entry.setLength(target.length);
-    } else {
-      EolStreamType eol = walk.getCheckoutEolStreamType(0);
-      String smudge = walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE);
-      boolean direct = (eol == null || eol == EolStreamType.DIRECT) && smudge == null;
-      try (FileChannel channel =
-              FileChannel.open(
-                  file,
-                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                  PosixFilePermissions.asFileAttribute(
-                      PosixFilePermissions.fromString(
-                          mode == FileMode.EXECUTABLE_FILE ? "rwxr-xr-x" : "rw-r--r--")));
-          OutputStream out = Channels.newOutputStream(channel)) {
-        if (direct) {
-          loader.copyTo(out);
-        } else {
-          DirCacheCheckout.getContent(
-              repo, path, new CheckoutMetadata(eol, smudge), loader, options, out);
-        }
-      }
-      if (direct) {
-        entry.setLength(loader.getSize());
-      }
-    }
-    // The index records each file's stat data, so that verifying a re-run compares stats, not
-    // contents.
-    BasicFileAttributes attrs =
-        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (mode != FileMode.SYMLINK) {
-      entry.setLength(attrs.size());
-    }
-    entry.setLastModified(attrs.lastModifiedTime().toInstant());
   }
 
   /**
@@ -182,7 +143,9 @@ final class TreeCheckout {
    * Creates a directory of the work tree and its missing parents, each once. Never through an
    * existing entry: the work tree starts empty, so anything already at a directory's path (a
    * symlink or a file of the same name, from a malformed tree) fails the checkout instead of
-   * letting a write follow a symlink out of the work tree.
+   * letting a write follow a symlink out of the work tree. All directories are made before the
+   * first file is written; a symlink or file of a malformed tree at a directory's path then fails
+   * to be created, as the directory is there.
    */
   private void createDirectories(Path dir) throws IOException {
     if (createdDirs.contains(dir)) {
