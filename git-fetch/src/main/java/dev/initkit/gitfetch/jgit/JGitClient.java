@@ -475,9 +475,9 @@ public final class JGitClient implements GitClient {
             if (!headers.isEmpty()) {
               http.setAdditionalHeaders(headers);
             }
-            if (trusting != null) {
-              http.setHttpConnectionFactory(trusting);
-            }
+            TimedConnectionFactory connections = TimedConnectionFactory.install(http);
+            http.setHttpConnectionFactory(
+                trusting != null ? trusting.over(connections) : connections);
           }
         });
     return command;
