@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch;
 
+import static dev.initkit.gitfetch.GitFetchTesting.countedByWalk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,8 @@ class CloneIT {
     assertThat(git(dest, "symbolic-ref", "--short", "HEAD")).isEqualTo("main");
     assertThat(git(dest, "status", "--porcelain")).isEmpty();
     assertThat(result.stderr()).contains("cloned " + repo.url() + " at " + commit.substring(0, 8));
+    // Counted as written (three files and a symlink), as a walk of the tree counts.
+    assertThat(result.stderr()).contains("(4 files, ").contains(countedByWalk(dest));
   }
 
   @Test

@@ -47,7 +47,8 @@ final class BlobWriter implements AutoCloseable {
     this.reader = repo.newObjectReader();
   }
 
-  void write(PendingFile pending) throws IOException {
+  /** Writes one file or symlink; returns the file's size on disk (0 for a symlink). */
+  long write(PendingFile pending) throws IOException {
     Path file = pending.file();
     ObjectLoader loader = reader.open(pending.blob(), Constants.OBJ_BLOB);
     if (pending.mode() == FileMode.SYMLINK) {
@@ -80,10 +81,12 @@ final class BlobWriter implements AutoCloseable {
     // contents.
     BasicFileAttributes attrs =
         Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (pending.mode() != FileMode.SYMLINK) {
-      pending.entry().setLength(attrs.size());
-    }
     pending.entry().setLastModified(attrs.lastModifiedTime().toInstant());
+    if (pending.mode() == FileMode.SYMLINK) {
+      return 0;
+    }
+    pending.entry().setLength(attrs.size());
+    return attrs.size();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.initkit.gitfetch.jgit;
 
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.gitfetch.ProgressSource;
+import dev.initkit.gitfetch.TreeStats;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 
@@ -50,12 +52,14 @@ final class BlobWriterPool {
   /**
    * Writes every file, or none past the first failure or SIGTERM.
    *
+   * @return how many files and bytes were written
    * @throws InterruptedIOException when SIGTERM stopped the writers (the thread is interrupted)
    */
-  void writeAll(List<PendingFile> files, ProgressSource progress, ProgressReporter reporter)
+  TreeStats writeAll(List<PendingFile> files, ProgressSource progress, ProgressReporter reporter)
       throws IOException {
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong bytes = new AtomicLong();
     Runnable writer =
         () -> {
           try (BlobWriter blobs = new BlobWriter(repo, options)) {
@@ -66,7 +70,7 @@ final class BlobWriterPool {
                 stop.set(true);
                 return;
               }
-              blobs.write(files.get(i));
+              bytes.addAndGet(blobs.write(files.get(i)));
               reporter.advance(1);
             }
           } catch (IOException e) {
@@ -113,6 +117,7 @@ final class BlobWriterPool {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("the checkout was stopped (SIGTERM)");
     }
+    return new TreeStats(files.size(), bytes.get());
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.initkit.common.failure.Classification;
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.gitfetch.GitRemoteException;
 import dev.initkit.gitfetch.ProgressSource;
+import dev.initkit.gitfetch.TreeStats;
 import dev.initkit.gitfetch.content.SparsePaths;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -47,6 +48,9 @@ final class TreeCheckout {
   /** A submodule entry of the tree: where it goes and the commit the superproject records. */
   record Gitlink(String path, ObjectId commit) {}
 
+  /** What a checkout wrote: files and bytes, and the submodules whose directories it made. */
+  record Written(TreeStats stats, List<Gitlink> gitlinks) {}
+
   private final Repository repo;
   private final Path workTree;
   private final BlobWriterPool writers;
@@ -61,14 +65,15 @@ final class TreeCheckout {
   }
 
   /**
-   * Writes {@code commit}'s files (those under {@code sparse}) and the index, and returns the
-   * submodules under {@code sparse}, whose directories it created empty.
+   * Writes {@code commit}'s files (those under {@code sparse}) and the index, and returns what it
+   * wrote, with the submodules under {@code sparse}, whose directories it created empty.
    *
    * @throws GitRemoteException (permanent) when a sparse path is not in the commit
    */
-  List<Gitlink> write(RevCommit commit, SparsePaths sparse, ProgressSource progress)
+  Written write(RevCommit commit, SparsePaths sparse, ProgressSource progress)
       throws IOException, GitRemoteException {
     List<Gitlink> gitlinks = new ArrayList<>();
+    TreeStats stats;
     DirCache index = repo.lockDirCache();
     try (ObjectReader reader = repo.newObjectReader();
         TreeWalk walk = new TreeWalk(repo, reader)) {
@@ -116,7 +121,7 @@ final class TreeCheckout {
         builder.add(entry);
       }
       ProgressReporter reporter = progress.start("checking out files", files.size());
-      writers.writeAll(files, progress, reporter);
+      stats = writers.writeAll(files, progress, reporter);
       reporter.finish();
       if (!builder.commit()) {
         throw new IOException("could not write the index of " + workTree);
@@ -124,7 +129,7 @@ final class TreeCheckout {
     } finally {
       index.unlock();
     }
-    return gitlinks;
+    return new Written(stats, gitlinks);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.common.log.ProgressUnit;
 import dev.initkit.common.log.Redactor;
 import dev.initkit.gitfetch.ProgressSource;
+import dev.initkit.gitfetch.TreeStats;
 import java.io.ByteArrayOutputStream;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
@@ -83,12 +84,13 @@ class BlobWriterPoolTest {
   }
 
   @Test
-  void writesEveryFileLinkAndExecutableBitAndRecordsTheirStatDataOnSeveralThreads()
-      throws Exception {
+  void writesEveryFileLinkAndExecutableBitAndCountsThemOnSeveralThreads() throws Exception {
     List<PendingFile> files = pendingFiles();
 
-    pool(3).writeAll(files, progress, progress.start("checking out files", files.size()));
+    TreeStats written =
+        pool(3).writeAll(files, progress, progress.start("checking out files", files.size()));
 
+    long bytes = 0;
     for (int i = 0; i < FILES; i++) {
       PendingFile pending = files.get(i);
       Path file = pending.file();
@@ -99,10 +101,12 @@ class BlobWriterPoolTest {
         assertThat(file).hasContent(content(i));
         assertThat(Files.isExecutable(file)).isEqualTo(pending.mode() == FileMode.EXECUTABLE_FILE);
         assertThat(pending.entry().getLength()).isEqualTo(Files.size(file));
+        bytes += Files.size(file);
       }
       assertThat(pending.entry().getLastModifiedInstant())
           .isEqualTo(Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant());
     }
+    assertThat(written).isEqualTo(new TreeStats(FILES, bytes));
   }
 
   @Test
