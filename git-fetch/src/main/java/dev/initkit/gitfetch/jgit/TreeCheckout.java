@@ -34,11 +34,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Writes a commit's tree into an empty work tree, and the index to match: one pass over the tree
- * checks each path and makes the directories, then a {@link BlobWriterPool} writes the files on
- * several threads. JGit's own {@code DirCacheCheckout} compares three trees (index, commit, work
- * tree) and writes each file to a temporary name first, then renames it: right for updating a work
- * tree in place, needless work for an empty staging directory that nobody sees until it is
- * published.
+ * checks each path and makes the directories, and hands the files to a {@link BlobWriterPool},
+ * which writes them on several threads meanwhile. JGit's own {@code DirCacheCheckout} compares
+ * three trees (index, commit, work tree) and writes each file to a temporary name first, then
+ * renames it: right for updating a work tree in place, needless work for an empty staging directory
+ * that nobody sees until it is published.
  *
  * <p>With sparse paths, only entries under them are written; the others still go into the index,
  * marked assume-unchanged, so that {@code git status} in the checkout does not list them as deleted
@@ -84,44 +84,46 @@ final class TreeCheckout {
       walk.setOperationType(OperationType.CHECKOUT_OP);
       walk.addTree(commit.getTree());
       walk.setRecursive(true);
-      List<PendingFile> files = new ArrayList<>();
-      while (walk.next()) {
-        if (progress.cancelled()) {
-          // As JGit's own checkout does: the interrupt tells the retrier not to try again.
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("the checkout was stopped (SIGTERM)");
+      ProgressReporter reporter = progress.start("checking out files", 0);
+      try (BlobWriterPool.Writing writing = writers.start(progress, reporter)) {
+        while (walk.next()) {
+          if (progress.cancelled()) {
+            // As JGit's own checkout does: the interrupt tells the retrier not to try again.
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the checkout was stopped (SIGTERM)");
+          }
+          String path = walk.getPathString();
+          checkPath(walk, path);
+          DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
+          FileMode mode = walk.getFileMode(0);
+          entry.setFileMode(mode);
+          entry.setObjectId(walk.getObjectId(0));
+          if (!included(selected, walk)) {
+            entry.setAssumeValid(true);
+          } else if (mode == FileMode.GITLINK) {
+            createDirectories(workTree.resolve(path));
+            gitlinks.add(new Gitlink(path, walk.getObjectId(0)));
+          } else {
+            Path file = workTree.resolve(path);
+            // A file is handed to the writers only once its directories are made (see
+            // createDirectories).
+            createDirectories(file.getParent());
+            writing.add(
+                new PendingFile(
+                    file,
+                    path,
+                    mode,
+                    walk.getObjectId(0),
+                    mode == FileMode.SYMLINK ? null : walk.getCheckoutEolStreamType(0),
+                    mode == FileMode.SYMLINK
+                        ? null
+                        : walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE),
+                    entry));
+          }
+          builder.add(entry);
         }
-        String path = walk.getPathString();
-        checkPath(walk, path);
-        DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
-        FileMode mode = walk.getFileMode(0);
-        entry.setFileMode(mode);
-        entry.setObjectId(walk.getObjectId(0));
-        if (!included(selected, walk)) {
-          entry.setAssumeValid(true);
-        } else if (mode == FileMode.GITLINK) {
-          createDirectories(workTree.resolve(path));
-          gitlinks.add(new Gitlink(path, walk.getObjectId(0)));
-        } else {
-          Path file = workTree.resolve(path);
-          // Every directory is made before any file is written (see createDirectories).
-          createDirectories(file.getParent());
-          files.add(
-              new PendingFile(
-                  file,
-                  path,
-                  mode,
-                  walk.getObjectId(0),
-                  mode == FileMode.SYMLINK ? null : walk.getCheckoutEolStreamType(0),
-                  mode == FileMode.SYMLINK
-                      ? null
-                      : walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE),
-                  entry));
-        }
-        builder.add(entry);
+        stats = writing.finish();
       }
-      ProgressReporter reporter = progress.start("checking out files", files.size());
-      stats = writers.writeAll(files, progress, reporter);
       reporter.finish();
       if (!builder.commit()) {
         throw new IOException("could not write the index of " + workTree);
@@ -148,9 +150,9 @@ final class TreeCheckout {
    * Creates a directory of the work tree and its missing parents, each once. Never through an
    * existing entry: the work tree starts empty, so anything already at a directory's path (a
    * symlink or a file of the same name, from a malformed tree) fails the checkout instead of
-   * letting a write follow a symlink out of the work tree. All directories are made before the
-   * first file is written; a symlink or file of a malformed tree at a directory's path then fails
-   * to be created, as the directory is there.
+   * letting a write follow a symlink out of the work tree. A file is handed to the writers only
+   * after its directories were made here, as directories: a symlink or file of a malformed tree at
+   * a directory's path either makes this fail (written first) or fails to be written itself.
    */
   private void createDirectories(Path dir) throws IOException {
     if (createdDirs.contains(dir)) {

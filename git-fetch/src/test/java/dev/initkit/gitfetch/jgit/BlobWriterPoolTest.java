@@ -87,8 +87,7 @@ class BlobWriterPoolTest {
   void writesEveryFileLinkAndExecutableBitAndCountsThemOnSeveralThreads() throws Exception {
     List<PendingFile> files = pendingFiles();
 
-    TreeStats written =
-        pool(3).writeAll(files, progress, progress.start("checking out files", files.size()));
+    TreeStats written = writeAll(pool(3), files);
 
     long bytes = 0;
     for (int i = 0; i < FILES; i++) {
@@ -114,7 +113,7 @@ class BlobWriterPoolTest {
     List<PendingFile> files = pendingFiles();
     Files.createDirectory(files.get(FILES / 2).file()); // a malformed tree: a name taken twice
 
-    assertThatThrownBy(() -> pool(2).writeAll(files, progress, progress.start("checkout", 0)))
+    assertThatThrownBy(() -> writeAll(pool(2), files))
         .isInstanceOf(FileAlreadyExistsException.class)
         .hasMessageContaining(files.get(FILES / 2).path());
   }
@@ -124,7 +123,7 @@ class BlobWriterPoolTest {
     List<PendingFile> files = pendingFiles();
     Files.createDirectory(files.get(10).file());
 
-    assertThatThrownBy(() -> pool(1).writeAll(files, progress, progress.start("checkout", 0)))
+    assertThatThrownBy(() -> writeAll(pool(1), files))
         .isInstanceOf(FileAlreadyExistsException.class);
     assertThat(files.get(9).file()).exists();
     assertThat(files.get(11).file()).doesNotExist();
@@ -135,12 +134,21 @@ class BlobWriterPoolTest {
     List<PendingFile> files = pendingFiles();
     cancelAfter.set(20);
 
-    assertThatThrownBy(() -> pool(2).writeAll(files, progress, progress.start("checkout", 0)))
+    assertThatThrownBy(() -> writeAll(pool(2), files))
         .isInstanceOf(InterruptedIOException.class)
         .hasMessageContaining("SIGTERM");
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
     try (var written = Files.list(workTree)) {
       assertThat(written.count()).isLessThan(FILES);
+    }
+  }
+
+  private TreeStats writeAll(BlobWriterPool pool, List<PendingFile> files) throws Exception {
+    try (BlobWriterPool.Writing writing = pool.start(progress, progress.start("checkout", 0))) {
+      for (PendingFile file : files) {
+        writing.add(file);
+      }
+      return writing.finish();
     }
   }
 
