@@ -25,10 +25,11 @@ public interface GitClient {
    * its commit out there, with {@code depth} commits of history (0: all): the paths and the
    * submodules that {@code content} selects, each submodule with its own {@code .git}.
    *
+   * @return the commit, and the files and bytes written (as {@link TreeStats#of} would count them)
    * @throws GitRemoteException when the remote fails, including a commit it does not have
    * @throws IOException when writing the work tree fails
    */
-  CheckedOutCommit checkout(
+  FetchedCheckout checkout(
       GitRemote remote,
       ResolvedRef ref,
       int depth,

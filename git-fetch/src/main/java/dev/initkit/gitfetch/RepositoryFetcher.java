@@ -165,9 +165,9 @@ public final class RepositoryFetcher {
     }
     try {
       if (destination instanceof Destination.Direct direct) {
-        CheckedOutCommit commit =
+        FetchedCheckout fetched =
             publishInto(direct.dir(), direct.type(), remote, resolved, options, deadline);
-        return finished(action, options, commit, direct.dir(), start);
+        return finished(action, options, fetched.commit(), fetched.written(), direct.dir(), start);
       }
       Destination.Linked linked = (Destination.Linked) destination;
       Path checkout = linked.worktrees().resolve(resolved.commit());
@@ -175,16 +175,17 @@ public final class RepositoryFetcher {
           Files.isDirectory(checkout, LinkOption.NOFOLLOW_LINKS)
               ? verifyExisting(checkout, options)
               : Optional.empty();
-      CheckedOutCommit commit =
+      FetchedCheckout fetched =
           reusable.isPresent()
-              ? reusable.get()
+              ? new FetchedCheckout(reusable.get(), TreeStats.of(checkout))
               : publishInto(
                   checkout, DestinationType.ORDINARY_PATH, remote, resolved, options, deadline);
       link.pointAt(checkout);
       for (Path pruned : link.prune(checkout)) {
         log.debug("pruned old checkout " + pruned.getFileName());
       }
-      return finished(action, options, commit, linked.linkPath(), start);
+      return finished(
+          action, options, fetched.commit(), fetched.written(), linked.linkPath(), start);
     } catch (InitkitException e) {
       if (options.allowStale() && existing.isPresent() && isTransient(e)) {
         return keptStale(options, existing.get(), currentDir.get(), start, e);
@@ -300,7 +301,7 @@ public final class RepositoryFetcher {
    * and publishes it whole. Waiting for another run's lock on {@code dir} counts against {@code
    * --timeout}.
    */
-  private CheckedOutCommit publishInto(
+  private FetchedCheckout publishInto(
       Path dir,
       DestinationType type,
       GitRemote remote,
@@ -317,7 +318,7 @@ public final class RepositoryFetcher {
             .withLockWait(deadline.remaining());
     try (StagingArea staging = guard.protect(StagingArea.open(dir, publish))) {
       Path work = staging.path();
-      CheckedOutCommit commit =
+      FetchedCheckout fetched =
           retrier.run(
               deadline,
               number -> {
@@ -331,9 +332,9 @@ public final class RepositoryFetcher {
                     progress,
                     options.content());
               });
-      log.debug("fetched and checked out " + commit.shortId(), "path", work);
+      log.debug("fetched and checked out " + fetched.commit().shortId(), "path", work);
       // Before anything is published: an untrusted commit leaves the destination as it was.
-      commit = checkSignature(work, commit, options);
+      CheckedOutCommit commit = checkSignature(work, fetched.commit(), options);
       if (options.keepGitDir()) {
         excludeMarker(work);
       } else {
@@ -342,7 +343,7 @@ public final class RepositoryFetcher {
       staging.publish(
           new CompletionRecord(commit, options.groupWritable(), options.content()).format());
       log.debug("published " + commit.shortId(), "path", dir);
-      return commit;
+      return fetched.withCommit(commit);
     }
   }
 
@@ -401,6 +402,7 @@ public final class RepositoryFetcher {
     return finished(FetchResult.Action.KEPT_STALE, options, existing, dir, start);
   }
 
+  /** As the other {@code finished}, for a checkout found in place: counts what it holds. */
   private FetchResult finished(
       FetchResult.Action action,
       FetchOptions options,
@@ -412,7 +414,16 @@ public final class RepositoryFetcher {
         options.destination() instanceof Destination.Linked linked
             ? linked.worktrees().resolve(commit.commit())
             : path;
-    TreeStats stats = TreeStats.of(counted);
+    return finished(action, options, commit, TreeStats.of(counted), path, start);
+  }
+
+  private FetchResult finished(
+      FetchResult.Action action,
+      FetchOptions options,
+      CheckedOutCommit commit,
+      TreeStats stats,
+      Path path,
+      Instant start) {
     Duration duration = Duration.between(start, clock.instant());
     FetchResult result =
         new FetchResult(

@@ -9,12 +9,19 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * How many files and bytes a checkout holds. Not counted: its {@code .git} (and its submodules'),
- * and what common's publisher keeps at the top of a result (the completion marker, and in a mount
- * point the lock).
+ * How many files (regular files and symlinks) and bytes (of the regular files) a checkout holds.
+ * Not counted: its {@code .git} (and its submodules'), and what common's publisher keeps at the top
+ * of a result (the completion marker, and in a mount point the lock).
  */
-record TreeStats(long files, long bytes) {
-  static TreeStats of(Path root) throws IOException {
+public record TreeStats(long files, long bytes) {
+  public static final TreeStats NONE = new TreeStats(0, 0);
+
+  public TreeStats plus(TreeStats other) {
+    return new TreeStats(files + other.files, bytes + other.bytes);
+  }
+
+  /** Counts by walking the tree at {@code root}: for a checkout this run did not write. */
+  public static TreeStats of(Path root) throws IOException {
     long[] counts = new long[2];
     Files.walkFileTree(
         root,

@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch;
 
+import static dev.initkit.gitfetch.GitFetchTesting.countedByWalk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,32 @@ class CloneIT {
     assertThat(git(dest, "symbolic-ref", "--short", "HEAD")).isEqualTo("main");
     assertThat(git(dest, "status", "--porcelain")).isEmpty();
     assertThat(result.stderr()).contains("cloned " + repo.url() + " at " + commit.substring(0, 8));
+    // Counted as written (three files and a symlink), as a walk of the tree counts.
+    assertThat(result.stderr()).contains("(4 files, ").contains(countedByWalk(dest));
+  }
+
+  @Test
+  void lineEndingsFromGitattributesAreAppliedWhileTheFilesAreWrittenInParallel() throws Exception {
+    TestRepository repo = server.repo("eol");
+    TestRepository.Tree tree =
+        TestRepository.tree().file(".gitattributes", "*.txt text eol=crlf\n");
+    for (int i = 0; i < 50; i++) {
+      tree.file("text/" + i + ".txt", "one\ntwo " + i + "\n").file("raw/" + i + ".bin", "a\nb\n");
+    }
+    repo.commit("main", "eol", tree);
+    Path dest = volume.resolve("src");
+
+    ToolResult result = gitFetch("--repo", repo.url(), "--dest", dest.toString()).run();
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    for (int i = 0; i < 50; i++) {
+      // readString, not hasContent: AssertJ compares lines and would not see the line endings.
+      assertThat(Files.readString(dest.resolve("text/" + i + ".txt")))
+          .isEqualTo("one\r\ntwo " + i + "\r\n");
+      assertThat(Files.readString(dest.resolve("raw/" + i + ".bin"))).isEqualTo("a\nb\n");
+    }
+    assertThat(git(dest, "status", "--porcelain")).isEmpty();
+    assertThat(result.stderr()).contains(countedByWalk(dest));
   }
 
   @Test

@@ -73,6 +73,30 @@ class FaultIT {
   }
 
   @Test
+  void aServerThatStallsMidPackEndsAtTheDeadlineWithNothingPublished() {
+    Path dest = volume.resolve("src");
+    server.faults().stallPacks(128 * 1024);
+
+    ToolResult result;
+    try {
+      result =
+          gitFetch("--repo", repo.url(), "--dest", dest.toString())
+              .args(FAST_RETRIES)
+              .args("--timeout", "2s")
+              .run();
+    } finally {
+      server.faults().release();
+    }
+
+    // The socket's read timeout ends the stalled read (JGit's own timer is off for HTTP), not the
+    // server giving up on the connection long after.
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
+    assertThat(result.stderr()).contains("transient").containsIgnoringCase("read timed out");
+    assertThat(dest).doesNotExist();
+    assertThat(leftovers(volume)).isEmpty();
+  }
+
+  @Test
   void serverErrorsAreRetried() {
     server.faults().failNextRequests(2, 503);
     Path dest = volume.resolve("src");

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.common.testkit.ToolRun;
+import dev.initkit.common.units.DataSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Helpers shared by git-fetch's tests. */
@@ -28,6 +30,16 @@ final class GitFetchTesting {
     ToolResult result = run.run();
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     return result;
+  }
+
+  /**
+   * What the "cloned ... (N files, S)" line says when the checkout's own counts (kept as it wrote)
+   * agree with a walk of what {@code dest} holds.
+   */
+  static String countedByWalk(Path dest) throws IOException {
+    TreeStats stats = TreeStats.of(dest);
+    return String.format(
+        Locale.ROOT, "(%,d files, %s)", stats.files(), DataSize.ofBytes(stats.bytes()).format());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch;
 
+import static dev.initkit.gitfetch.GitFetchTesting.countedByWalk;
 import static dev.initkit.gitfetch.GitFetchTesting.git;
 import static dev.initkit.gitfetch.GitFetchTesting.succeeds;
 import static dev.initkit.gitfetch.GitFetchTesting.tree;
@@ -73,8 +74,10 @@ class SubmoduleIT {
   void recursiveByDefaultChecksOutNestedSubmodulesAtTheRecordedCommits() throws Exception {
     Path dest = volume.resolve("src");
 
-    succeeds(gitFetch("--repo", superproject.url(), "--dest", dest.toString()));
+    ToolResult result = succeeds(gitFetch("--repo", superproject.url(), "--dest", dest.toString()));
 
+    // The submodules' files count, their .git directories do not.
+    assertThat(result.stderr()).contains(countedByWalk(dest));
     assertThat(dest.resolve("vendor/lib/lib.txt")).hasContent("lib 1");
     assertThat(dest.resolve("vendor/lib/deep/n.txt")).hasContent("nested");
     assertThat(git(dest.resolve("vendor/lib"), "rev-parse", "HEAD")).isEqualTo(libCommit);

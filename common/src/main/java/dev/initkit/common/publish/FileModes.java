@@ -2,12 +2,9 @@ package dev.initkit.common.publish;
 
 import dev.initkit.common.failure.UsageException;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -103,47 +100,25 @@ public final class FileModes {
 
   /** Applies the policy to {@code root} and everything under it. Links are left alone. */
   public void applyTo(Path root) throws IOException {
-    apply(root, true);
+    StagedTreeWalk.apply(root, this, true, false);
+  }
+
+  /** Gives the directory at {@code relative} (relative to the result root) its mode. */
+  void applyToDirectory(Path dir, Path relative) throws IOException {
+    set(dir, modeFor(relative, true));
   }
 
   /**
-   * Applies the policy under {@code root} but not to root itself (a mount point we may not own).
+   * Gives the regular file at {@code relative} its mode, keeping it executable if it is. One stat
+   * for both the executable bit and the check: most files already have their mode (a checkout
+   * writes 0644), and a chmod per file adds up over 10k files.
    */
-  void applyBelow(Path root) throws IOException {
-    apply(root, false);
-  }
-
-  private void apply(Path root, boolean includeRoot) throws IOException {
-    if (Files.isSymbolicLink(root)) {
-      return;
+  void applyToFile(Path file, Path relative) throws IOException {
+    int current = toMode(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+    int wanted = fileMode(current, relative);
+    if (wanted != current) {
+      set(file, wanted);
     }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            if (includeRoot || !dir.equals(root)) {
-              set(dir, modeFor(root.relativize(dir), true));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            if (attrs.isRegularFile()) {
-              // One stat for both the executable bit and the check: most files already have
-              // their mode (a checkout writes 0644), and a chmod per file adds up over 10k files.
-              int current = toMode(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
-              int wanted = fileMode(current, root.relativize(file));
-              if (wanted != current) {
-                set(file, wanted);
-              }
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   private int fileMode(int current, Path relative) {

@@ -219,15 +219,13 @@ public final class StagingArea implements AutoCloseable {
       throw new NoSuchFileException(staging.toString(), null, "nothing was written to staging");
     }
     if (type == DestinationType.MOUNT_POINT) {
-      options.modes().applyBelow(staging);
-      Fsync.tree(staging);
+      StagedTreeWalk.apply(staging, options.modes(), false, true);
       swapInside(completionText == null ? "" : completionText);
     } else {
       if (completionText != null) {
         Files.writeString(staging.resolve(CompletionMarker.FILE_NAME), completionText + "\n");
       }
-      options.modes().applyTo(staging);
-      Fsync.tree(staging);
+      StagedTreeWalk.apply(staging, options.modes(), true, true);
       swapBeside();
     }
   }

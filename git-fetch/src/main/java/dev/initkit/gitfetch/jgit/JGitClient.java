@@ -4,6 +4,7 @@ import dev.initkit.common.failure.Classification;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.gitfetch.CheckedOutCommit;
+import dev.initkit.gitfetch.FetchedCheckout;
 import dev.initkit.gitfetch.GitClient;
 import dev.initkit.gitfetch.GitCredentials;
 import dev.initkit.gitfetch.GitRef;
@@ -13,6 +14,7 @@ import dev.initkit.gitfetch.ProgressSource;
 import dev.initkit.gitfetch.RedactedUrl;
 import dev.initkit.gitfetch.ResolvedRef;
 import dev.initkit.gitfetch.SignaturePolicy;
+import dev.initkit.gitfetch.TreeStats;
 import dev.initkit.gitfetch.UntrustedSignatureException;
 import dev.initkit.gitfetch.VerifiedSignature;
 import dev.initkit.gitfetch.content.ContentSelection;
@@ -81,6 +83,7 @@ public final class JGitClient implements GitClient {
   private JGitClient(boolean alwaysDetectCollisions) {
     this.alwaysDetectCollisions = alwaysDetectCollisions;
     HermeticSystemReader.install();
+    PackWindowCache.install();
   }
 
   /**
@@ -156,7 +159,7 @@ public final class JGitClient implements GitClient {
   }
 
   @Override
-  public CheckedOutCommit checkout(
+  public FetchedCheckout checkout(
       GitRemote remote,
       ResolvedRef ref,
       int depth,
@@ -208,14 +211,27 @@ public final class JGitClient implements GitClient {
       ObjectId fetched = fetchedCommit(repo, ref, spec);
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(fetched);
-        List<TreeCheckout.Gitlink> gitlinks =
-            new TreeCheckout(repo).write(commit, content.sparse(), progress);
+        TreeCheckout.Written written =
+            new TreeCheckout(repo, BlobWriterPool.defaultThreads())
+                .write(commit, content.sparse(), progress);
         pointHead(repo, ref, commit);
-        if (content.submodules() != SubmoduleMode.OFF && !gitlinks.isEmpty()) {
-          checkoutSubmodules(
-              repo, commit, gitlinks, remote, depth, ioTimeout, progress, content.forSubmodule());
+        TreeStats stats = written.stats();
+        if (content.submodules() != SubmoduleMode.OFF && !written.gitlinks().isEmpty()) {
+          stats =
+              stats.plus(
+                  checkoutSubmodules(
+                      repo,
+                      commit,
+                      written.gitlinks(),
+                      remote,
+                      depth,
+                      ioTimeout,
+                      progress,
+                      content.forSubmodule()));
         }
-        return new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant());
+        return new FetchedCheckout(
+            new CheckedOutCommit(commit.name(), commit.getCommitterIdent().getWhenAsInstant()),
+            stats);
       } catch (MissingObjectException e) {
         throw new GitRemoteException(classifier.classify(e), e);
       }
@@ -226,8 +242,9 @@ public final class JGitClient implements GitClient {
    * Clones each submodule at the commit the superproject records, into its directory with its own
    * {@code .git}, fetched by id with the same depth; records its URL in the superproject's config
    * (as {@code git submodule update --init} does), so that git commands in the checkout find it.
+   * Returns the files and bytes they hold.
    */
-  private void checkoutSubmodules(
+  private TreeStats checkoutSubmodules(
       Repository repo,
       RevCommit commit,
       List<TreeCheckout.Gitlink> gitlinks,
@@ -242,6 +259,7 @@ public final class JGitClient implements GitClient {
       modules = GitModules.read(reader, commit);
     }
     StoredConfig config = repo.getConfig();
+    TreeStats stats = TreeStats.NONE;
     for (TreeCheckout.Gitlink link : gitlinks) {
       GitModules.Module module =
           modules
@@ -255,18 +273,21 @@ public final class JGitClient implements GitClient {
                               + commit.name().substring(0, 8)
                               + ": fix the repository or use --submodules off"));
       GitRemote submodule = submoduleRemote(remote, link.path(), module.url());
-      checkout(
-          submodule,
-          ResolvedRef.ofCommit(new GitRef.Commit(link.commit().name())),
-          depth,
-          repo.getWorkTree().toPath().resolve(link.path()),
-          ioTimeout,
-          progress,
-          content);
+      FetchedCheckout fetched =
+          checkout(
+              submodule,
+              ResolvedRef.ofCommit(new GitRef.Commit(link.commit().name())),
+              depth,
+              repo.getWorkTree().toPath().resolve(link.path()),
+              ioTimeout,
+              progress,
+              content);
+      stats = stats.plus(fetched.written());
       config.setString("submodule", module.name(), "url", submodule.url().url());
       config.setBoolean("submodule", module.name(), "active", true);
     }
     config.save();
+    return stats;
   }
 
   /**
@@ -474,9 +495,9 @@ public final class JGitClient implements GitClient {
             if (!headers.isEmpty()) {
               http.setAdditionalHeaders(headers);
             }
-            if (trusting != null) {
-              http.setHttpConnectionFactory(trusting);
-            }
+            TimedConnectionFactory connections = TimedConnectionFactory.install(http);
+            http.setHttpConnectionFactory(
+                trusting != null ? trusting.over(connections) : connections);
           }
         });
     return command;

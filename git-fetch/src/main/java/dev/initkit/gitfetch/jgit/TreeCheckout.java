@@ -4,35 +4,25 @@ import dev.initkit.common.failure.Classification;
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.gitfetch.GitRemoteException;
 import dev.initkit.gitfetch.ProgressSource;
+import dev.initkit.gitfetch.TreeStats;
 import dev.initkit.gitfetch.content.SparsePaths;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
-import org.eclipse.jgit.dircache.DirCacheCheckout.CheckoutMetadata;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.StopWalkException;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -41,13 +31,14 @@ import org.eclipse.jgit.treewalk.TreeWalk.OperationType;
 import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
-import org.eclipse.jgit.util.RawParseUtils;
 
 /**
- * Writes a commit's tree into an empty work tree, and the index to match, in one pass over the
- * tree. JGit's own {@code DirCacheCheckout} compares three trees (index, commit, work tree) and
- * writes each file to a temporary name first, then renames it: right for updating a work tree in
- * place, needless work for an empty staging directory that nobody sees until it is published.
+ * Writes a commit's tree into an empty work tree, and the index to match: one pass over the tree
+ * checks each path and makes the directories, and hands the files to a {@link BlobWriterPool},
+ * which writes them on several threads meanwhile. JGit's own {@code DirCacheCheckout} compares
+ * three trees (index, commit, work tree) and writes each file to a temporary name first, then
+ * renames it: right for updating a work tree in place, needless work for an empty staging directory
+ * that nobody sees until it is published.
  *
  * <p>With sparse paths, only entries under them are written; the others still go into the index,
  * marked assume-unchanged, so that {@code git status} in the checkout does not list them as deleted
@@ -57,28 +48,32 @@ final class TreeCheckout {
   /** A submodule entry of the tree: where it goes and the commit the superproject records. */
   record Gitlink(String path, ObjectId commit) {}
 
+  /** What a checkout wrote: files and bytes, and the submodules whose directories it made. */
+  record Written(TreeStats stats, List<Gitlink> gitlinks) {}
+
   private final Repository repo;
   private final Path workTree;
-  private final WorkingTreeOptions options;
+  private final BlobWriterPool writers;
   private final ObjectChecker pathChecker = new ObjectChecker();
   private final Set<Path> createdDirs = new HashSet<>();
 
-  TreeCheckout(Repository repo) {
+  TreeCheckout(Repository repo, int threads) {
     this.repo = repo;
     this.workTree = repo.getWorkTree().toPath();
-    this.options = repo.getConfig().get(WorkingTreeOptions.KEY);
+    this.writers = new BlobWriterPool(repo, repo.getConfig().get(WorkingTreeOptions.KEY), threads);
     createdDirs.add(workTree);
   }
 
   /**
-   * Writes {@code commit}'s files (those under {@code sparse}) and the index, and returns the
-   * submodules under {@code sparse}, whose directories it created empty.
+   * Writes {@code commit}'s files (those under {@code sparse}) and the index, and returns what it
+   * wrote, with the submodules under {@code sparse}, whose directories it created empty.
    *
    * @throws GitRemoteException (permanent) when a sparse path is not in the commit
    */
-  List<Gitlink> write(RevCommit commit, SparsePaths sparse, ProgressSource progress)
+  Written write(RevCommit commit, SparsePaths sparse, ProgressSource progress)
       throws IOException, GitRemoteException {
     List<Gitlink> gitlinks = new ArrayList<>();
+    TreeStats stats;
     DirCache index = repo.lockDirCache();
     try (ObjectReader reader = repo.newObjectReader();
         TreeWalk walk = new TreeWalk(repo, reader)) {
@@ -90,28 +85,44 @@ final class TreeCheckout {
       walk.addTree(commit.getTree());
       walk.setRecursive(true);
       ProgressReporter reporter = progress.start("checking out files", 0);
-      while (walk.next()) {
-        if (progress.cancelled()) {
-          // As JGit's own checkout does: the interrupt tells the retrier not to try again.
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("the checkout was stopped (SIGTERM)");
+      try (BlobWriterPool.Writing writing = writers.start(progress, reporter)) {
+        while (walk.next()) {
+          if (progress.cancelled()) {
+            // As JGit's own checkout does: the interrupt tells the retrier not to try again.
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the checkout was stopped (SIGTERM)");
+          }
+          String path = walk.getPathString();
+          checkPath(walk, path);
+          DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
+          FileMode mode = walk.getFileMode(0);
+          entry.setFileMode(mode);
+          entry.setObjectId(walk.getObjectId(0));
+          if (!included(selected, walk)) {
+            entry.setAssumeValid(true);
+          } else if (mode == FileMode.GITLINK) {
+            createDirectories(workTree.resolve(path));
+            gitlinks.add(new Gitlink(path, walk.getObjectId(0)));
+          } else {
+            Path file = workTree.resolve(path);
+            // A file is handed to the writers only once its directories are made (see
+            // createDirectories).
+            createDirectories(file.getParent());
+            writing.add(
+                new PendingFile(
+                    file,
+                    path,
+                    mode,
+                    walk.getObjectId(0),
+                    mode == FileMode.SYMLINK ? null : walk.getCheckoutEolStreamType(0),
+                    mode == FileMode.SYMLINK
+                        ? null
+                        : walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE),
+                    entry));
+          }
+          builder.add(entry);
         }
-        String path = walk.getPathString();
-        checkPath(walk, path);
-        DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
-        FileMode mode = walk.getFileMode(0);
-        entry.setFileMode(mode);
-        entry.setObjectId(walk.getObjectId(0));
-        if (!included(selected, walk)) {
-          entry.setAssumeValid(true);
-        } else if (mode == FileMode.GITLINK) {
-          createDirectories(workTree.resolve(path));
-          gitlinks.add(new Gitlink(path, walk.getObjectId(0)));
-        } else {
-          writeEntry(walk, reader, path, entry, mode);
-          reporter.advance(1);
-        }
-        builder.add(entry);
+        stats = writing.finish();
       }
       reporter.finish();
       if (!builder.commit()) {
@@ -120,50 +131,7 @@ final class TreeCheckout {
     } finally {
       index.unlock();
     }
-    return gitlinks;
-  }
-
-  private void writeEntry(
-      TreeWalk walk, ObjectReader reader, String path, DirCacheEntry entry, FileMode mode)
-      throws IOException {
-    Path file = workTree.resolve(path);
-    createDirectories(file.getParent());
-    ObjectLoader loader = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB);
-    if (mode == FileMode.SYMLINK) {
-      byte[] target = loader.getCachedBytes();
-      Files.createSymbolicLink(file, Path.of(RawParseUtils.decode(target)));
-      entry.setLength(target.length);
-    } else {
-      EolStreamType eol = walk.getCheckoutEolStreamType(0);
-      String smudge = walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE);
-      boolean direct = (eol == null || eol == EolStreamType.DIRECT) && smudge == null;
-      try (FileChannel channel =
-              FileChannel.open(
-                  file,
-                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                  PosixFilePermissions.asFileAttribute(
-                      PosixFilePermissions.fromString(
-                          mode == FileMode.EXECUTABLE_FILE ? "rwxr-xr-x" : "rw-r--r--")));
-          OutputStream out = Channels.newOutputStream(channel)) {
-        if (direct) {
-          loader.copyTo(out);
-        } else {
-          DirCacheCheckout.getContent(
-              repo, path, new CheckoutMetadata(eol, smudge), loader, options, out);
-        }
-      }
-      if (direct) {
-        entry.setLength(loader.getSize());
-      }
-    }
-    // The index records each file's stat data, so that verifying a re-run compares stats, not
-    // contents.
-    BasicFileAttributes attrs =
-        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (mode != FileMode.SYMLINK) {
-      entry.setLength(attrs.size());
-    }
-    entry.setLastModified(attrs.lastModifiedTime().toInstant());
+    return new Written(stats, gitlinks);
   }
 
   /**
@@ -182,7 +150,9 @@ final class TreeCheckout {
    * Creates a directory of the work tree and its missing parents, each once. Never through an
    * existing entry: the work tree starts empty, so anything already at a directory's path (a
    * symlink or a file of the same name, from a malformed tree) fails the checkout instead of
-   * letting a write follow a symlink out of the work tree.
+   * letting a write follow a symlink out of the work tree. A file is handed to the writers only
+   * after its directories were made here, as directories: a symlink or file of a malformed tree at
+   * a directory's path either makes this fail (written first) or fails to be written itself.
    */
   private void createDirectories(Path dir) throws IOException {
     if (createdDirs.contains(dir)) {

@@ -15,15 +15,29 @@ import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
  * certificate passes if either set of authorities vouches for it.
  */
 final class TrustingConnectionFactory implements HttpConnectionFactory {
-  private final JDKHttpConnectionFactory delegate = new JDKHttpConnectionFactory();
   private final TrustManager[] trust;
+  private final HttpConnectionFactory delegate;
 
   TrustingConnectionFactory(CaBundle bundle) throws IOException {
+    this(trustOf(bundle), new JDKHttpConnectionFactory());
+  }
+
+  private TrustingConnectionFactory(TrustManager[] trust, HttpConnectionFactory delegate) {
+    this.trust = trust;
+    this.delegate = delegate;
+  }
+
+  private static TrustManager[] trustOf(CaBundle bundle) throws IOException {
     try {
-      this.trust = new TrustManager[] {bundle.trustManager()};
+      return new TrustManager[] {bundle.trustManager()};
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot use the CAs of " + bundle.file() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The same trust over the connections that {@code connections} makes. */
+  TrustingConnectionFactory over(HttpConnectionFactory connections) {
+    return new TrustingConnectionFactory(trust, connections);
   }
 
   @Override
