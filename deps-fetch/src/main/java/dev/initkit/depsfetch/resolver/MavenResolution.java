@@ -43,7 +43,6 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
 import org.eclipse.aether.resolution.ResolutionErrorPolicy;
-import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
@@ -75,7 +74,7 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
 
   private synchronized RepositorySystem system() {
     if (system == null) {
-      system = new RepositorySystemSupplier().get();
+      system = new ResolverSystemSupplier().get();
     }
     return system;
   }
