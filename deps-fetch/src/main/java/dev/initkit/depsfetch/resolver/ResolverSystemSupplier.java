@@ -8,9 +8,10 @@ import org.eclipse.aether.supplier.RepositorySystemSupplier;
 
 /**
  * Resolver's repository system as Maven builds it, except that a download is hashed only with the
- * checksum algorithm its verification compares: layouts hand the connector {@link
- * OnDemandChecksumAlgorithmFactory on-demand algorithms} and transporters learn which one that is
- * ({@link ChecksumProbingTransporter}).
+ * checksum algorithm its verification compares (layouts hand the connector {@link
+ * OnDemandChecksumAlgorithmFactory on-demand algorithms} and transporters learn which one that is:
+ * {@link ChecksumProbingTransporter}), and that a session uses one transporter per repository
+ * ({@link SessionSharedTransporterFactory}).
  */
 final class ResolverSystemSupplier extends RepositorySystemSupplier {
   @Override
@@ -30,7 +31,8 @@ final class ResolverSystemSupplier extends RepositorySystemSupplier {
                 transporters.put(
                     name,
                     new ChecksumProbingTransporter.Factory(
-                        transporter, getRepositoryLayoutProvider())));
+                        new SessionSharedTransporterFactory(transporter),
+                        getRepositoryLayoutProvider())));
     return transporters;
   }
 }
