@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.aether.AbstractRepositoryListener;
+import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
@@ -147,6 +148,9 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         // Only the repositories the user named: none that a POM declares, not even the super
         // POM's Central, so --no-default-repositories and --mirror mean what they say.
         .setIgnoreArtifactDescriptorRepositories(true)
+        // Maven's own session cache: without it the model builder keeps no parsed parent POMs or
+        // imported BOMs between the POMs it builds, and parses them again for every dependency.
+        .setCache(new DefaultRepositoryCache())
         .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
         .setResolutionErrorPolicy(
             new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED))
