@@ -226,14 +226,7 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
 
   private static DefaultAuthenticationSelector authentications(ResolutionRequest request) {
     DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
-    credentials(request)
-        .forEach(
-            (id, c) -> {
-              Authentication authentication = authentication(c, request.tls());
-              if (authentication != null) {
-                selector.add(id, authentication);
-              }
-            });
+    credentials(request).forEach((id, c) -> selector.add(id, authentication(c, request.tls())));
     return selector;
   }
 
@@ -287,13 +280,10 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
 
   private static Authentication authentication(
       Credentials credentials, java.util.Optional<javax.net.ssl.SSLContext> tls) {
-    if (credentials.user().isEmpty() && tls.isEmpty()) {
-      return null;
-    }
     AuthenticationBuilder builder = new AuthenticationBuilder();
     credentials.user().ifPresent(builder::addUsername);
     credentials.passwordSecret().ifPresent(p -> builder.addPassword(p.reveal()));
-    tls.ifPresent(builder::addSslContext);
+    builder.addSslContext(tls.orElse(LazyDefaultTls.CONTEXT));
     return builder.build();
   }
 
