@@ -28,6 +28,11 @@ final class SessionSharedTransporterFactory implements TransporterFactory {
     Key key = new Key(this, repository);
     Object shared = session.getData().get(key);
     if (shared == null) {
+      if (!session.addOnSessionEndedHandler(() -> {})) {
+        // A session that cannot say when it ends (Resolver 1's kind): nothing is shared, each
+        // connector closes its own.
+        return transporters.newInstance(session, repository);
+      }
       // Made outside computeIfAbsent, which cannot throw NoTransporterException.
       Transporter made = transporters.newInstance(session, repository);
       shared = session.getData().computeIfAbsent(key, () -> made);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
@@ -85,6 +86,18 @@ class SessionSharedTransporterFactoryTest {
     assertThat(made.transporters).hasSize(2);
     assertThat(made.transporters.get(0).closed).isTrue();
     assertThat(made.transporters.get(1).closed).isTrue();
+  }
+
+  @Test
+  void aSessionThatCannotSayWhenItEndsSharesNothing() throws Exception {
+    DefaultRepositorySystemSession session = new DefaultRepositorySystemSession(handler -> false);
+
+    Transporter first = factory.newInstance(session, CENTRAL);
+    first.close();
+    factory.newInstance(session, CENTRAL);
+
+    assertThat(made.transporters).hasSize(2);
+    assertThat(made.transporters.get(0).closed).isTrue();
   }
 
   /** The transporters a factory made, standing in for the HTTP one. */
