@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A private repository over TLS with a certificate of its own CA: --ca-file. */
+/**
+ * A private repository over TLS with a certificate of its own CA: --ca-file, or the runtime's own
+ * trust ({@code javax.net.ssl.trustStore}), which a fetch over plain HTTP never sets up.
+ */
 class TlsIT {
   private static final char[] STORE_PASSWORD = "changeit".toCharArray();
 
@@ -92,6 +95,24 @@ class TlsIT {
     server.close();
   }
 
+  /** deps-fetch's jar in a JVM of its own, with these JVM options; its output, once it ended. */
+  private ToolResult child(List<String> jvmOptions, String repositoryUrl, Path dest)
+      throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx64m"));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of("-jar", Path.of("target", "deps-fetch.jar").toAbsolutePath().toString()));
+    command.addAll(List.of("--no-default-repositories", "--repository", "test=" + repositoryUrl));
+    command.addAll(List.of("--termination-log", dir.resolve("termination").toString()));
+    command.addAll(List.of(Fixtures.APP, "--dest", dest.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("DEPS_FETCH_"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    return new ToolResult(process.exitValue(), "", output);
+  }
+
   @Test
   void caFileLetsAPrivateRepositoryIn() {
     ToolResult result =
@@ -102,6 +123,54 @@ class TlsIT {
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
     assertThat(DepsFetchRun.files(dir.resolve("volume/lib"))).hasSize(11);
+  }
+
+  @Test
+  void runtimeTrustStoreLetsAPrivateRepositoryInWithoutCaFile() throws Exception {
+    Path trustStore = dir.resolve("trust.p12");
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "repo",
+        "-file",
+        caPem.toString(),
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        trustStore.toString(),
+        "-storepass",
+        "changeit");
+    Path dest = dir.resolve("volume/lib");
+
+    ToolResult result =
+        child(
+            List.of(
+                "-Djavax.net.ssl.trustStore=" + trustStore,
+                "-Djavax.net.ssl.trustStorePassword=changeit"),
+            server.url(),
+            dest);
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(DepsFetchRun.files(dest)).hasSize(11);
+  }
+
+  @Test
+  void plainHttpNeverSetsUpTheRuntimesTls() throws Exception {
+    Path classes = dir.resolve("classes.log");
+    Path dest = dir.resolve("volume/lib");
+    ToolResult result;
+    try (RepositoryServer http =
+        RepositoryServer.start(Fixtures.acme(new TestRepository(dir.resolve("plain"))))) {
+      result = child(List.of("-Xlog:class+load:file=" + classes), http.url(), dest);
+    }
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(DepsFetchRun.files(dest)).hasSize(11);
+    // The runtime's TLS implementation, which loads its CA certificates when set up.
+    assertThat(Files.readString(classes))
+        .contains("javax.net.ssl.")
+        .doesNotContain("sun.security.ssl.");
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.aether.AbstractRepositoryListener;
+import org.eclipse.aether.DefaultRepositoryCache;
 import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
@@ -43,7 +44,6 @@ import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
 import org.eclipse.aether.resolution.ResolutionErrorPolicy;
-import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
@@ -75,7 +75,7 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
 
   private synchronized RepositorySystem system() {
     if (system == null) {
-      system = new RepositorySystemSupplier().get();
+      system = new ResolverSystemSupplier().get();
     }
     return system;
   }
@@ -148,6 +148,9 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         // Only the repositories the user named: none that a POM declares, not even the super
         // POM's Central, so --no-default-repositories and --mirror mean what they say.
         .setIgnoreArtifactDescriptorRepositories(true)
+        // Maven's own session cache: without it the model builder keeps no parsed parent POMs or
+        // imported BOMs between the POMs it builds, and parses them again for every dependency.
+        .setCache(new DefaultRepositoryCache())
         .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
         .setResolutionErrorPolicy(
             new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED))
@@ -223,14 +226,7 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
 
   private static DefaultAuthenticationSelector authentications(ResolutionRequest request) {
     DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
-    credentials(request)
-        .forEach(
-            (id, c) -> {
-              Authentication authentication = authentication(c, request.tls());
-              if (authentication != null) {
-                selector.add(id, authentication);
-              }
-            });
+    credentials(request).forEach((id, c) -> selector.add(id, authentication(c, request.tls())));
     return selector;
   }
 
@@ -284,13 +280,10 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
 
   private static Authentication authentication(
       Credentials credentials, java.util.Optional<javax.net.ssl.SSLContext> tls) {
-    if (credentials.user().isEmpty() && tls.isEmpty()) {
-      return null;
-    }
     AuthenticationBuilder builder = new AuthenticationBuilder();
     credentials.user().ifPresent(builder::addUsername);
     credentials.passwordSecret().ifPresent(p -> builder.addPassword(p.reveal()));
-    tls.ifPresent(builder::addSslContext);
+    builder.addSslContext(tls.orElse(LazyDefaultTls.CONTEXT));
     return builder.build();
   }
 

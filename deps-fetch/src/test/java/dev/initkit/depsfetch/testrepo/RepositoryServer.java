@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 /**
  * Serves a {@link TestRepository} over HTTP on loopback, on a free port, with fault knobs: answer
  * with a status some number of times, drop the connection before answering or in the middle of a
- * file, serve wrong checksums, stall in the middle of a file, demand basic authentication or a
- * token header. Every request is recorded.
+ * file, serve wrong checksums, send checksums in headers, stall in the middle of a file, demand
+ * basic authentication or a token header. Every request is recorded.
  */
 public final class RepositoryServer implements AutoCloseable {
   /** What happened to one request. */
@@ -40,6 +40,8 @@ public final class RepositoryServer implements AutoCloseable {
   private final CountDownLatch stallRelease = new CountDownLatch(1);
   private final CountDownLatch stalled = new CountDownLatch(1);
   private volatile Predicate<String> corruptChecksums = path -> false;
+  private volatile Predicate<String> sha1Headers = path -> false;
+  private volatile Predicate<String> wrongSha1Headers = path -> false;
   private volatile String requiredAuthorization;
   private volatile String requiredHeader;
   private volatile String requiredHeaderValue;
@@ -147,6 +149,16 @@ public final class RepositoryServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Matching files are served with their SHA-1 in an {@code X-Checksum-SHA1} header, as Maven
+   * Central serves them; a wrong one (of the right length) for paths matching {@code wrong}.
+   */
+  public RepositoryServer sendSha1Headers(Predicate<String> paths, Predicate<String> wrong) {
+    this.sha1Headers = paths;
+    this.wrongSha1Headers = wrong;
+    return this;
+  }
+
   /** Every request needs HTTP basic authentication with these credentials, or gets 401. */
   public RepositoryServer requireBasicAuth(String user, String password) {
     this.requiredAuthorization =
@@ -234,6 +246,15 @@ public final class RepositoryServer implements AutoCloseable {
           }
         }
         throw new IOException("test fault: dropped the connection mid-file");
+      }
+      if (sha1Headers.test(relative)) {
+        exchange
+            .getResponseHeaders()
+            .add(
+                "X-Checksum-SHA1",
+                wrongSha1Headers.test(relative)
+                    ? "0".repeat(40)
+                    : TestRepository.hex("SHA-1", body));
       }
       respond(exchange, method, relative, 200, body);
     }

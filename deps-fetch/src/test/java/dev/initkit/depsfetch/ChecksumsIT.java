@@ -1,0 +1,175 @@
+package dev.initkit.depsfetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initkit.common.testkit.ToolResult;
+import dev.initkit.depsfetch.testrepo.Fixtures;
+import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.RepositoryServer.Request;
+import dev.initkit.depsfetch.testrepo.TestRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which checksum verifies each download: one the server sent in a header, else the first of {@code
+ * --checksums} whose file the repository has. Only that one is computed (the others would compare
+ * as "not computed" and fail), and each checksum file is asked for once.
+ */
+class ChecksumsIT {
+  private static final String DEEP_JAR = TestRepository.path("org.acme:deep:1.0", "", "jar");
+  private static final List<String> CHECKSUM_EXTENSIONS =
+      List.of(".md5", ".sha1", ".sha256", ".sha512");
+
+  @TempDir Path dir;
+  private TestRepository repository;
+  private RepositoryServer server;
+
+  @BeforeEach
+  void startServer() throws IOException {
+    repository = Fixtures.acme(new TestRepository(dir.resolve("served")));
+    server = RepositoryServer.start(repository);
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
+
+  private Path dest() {
+    return dir.resolve("out/lib");
+  }
+
+  private ToolResult fetch() {
+    return DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
+  }
+
+  private void delete(String relative) throws IOException {
+    Files.delete(repository.root().resolve(relative));
+  }
+
+  private void overwrite(String relative, int hexDigits) throws IOException {
+    Files.writeString(
+        repository.root().resolve(relative), "0".repeat(hexDigits), StandardCharsets.US_ASCII);
+  }
+
+  private List<String> requested(String prefix) {
+    return server.requests().stream()
+        .map(Request::path)
+        .filter(p -> p.startsWith(prefix + "."))
+        .sorted()
+        .toList();
+  }
+
+  private static boolean isChecksumFile(String path) {
+    return CHECKSUM_EXTENSIONS.stream().anyMatch(path::endsWith);
+  }
+
+  @Test
+  void eachDownloadAsksForItsFirstChecksumFileOnce() {
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    List<String> downloads =
+        server.requests().stream()
+            .filter(r -> r.status() == 200 && !isChecksumFile(r.path()))
+            .map(Request::path)
+            .toList();
+    List<String> checksumRequests =
+        server.requests().stream().map(Request::path).filter(ChecksumsIT::isChecksumFile).toList();
+    assertThat(downloads).isNotEmpty();
+    assertThat(checksumRequests)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(downloads.stream().map(p -> p + ".sha512").toList());
+  }
+
+  @Test
+  void sha256VerifiesWhereTheRepositoryHasNoSha512() throws IOException {
+    delete(DEEP_JAR + ".sha512");
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(requested(DEEP_JAR)).containsExactly(DEEP_JAR + ".sha256", DEEP_JAR + ".sha512");
+    assertThat(dest().resolve("deep-1.0.jar"))
+        .hasBinaryContent(repository.read("org.acme:deep:1.0", "", "jar"));
+  }
+
+  @Test
+  void wrongSha256FailsWhereTheRepositoryHasNoSha512() throws IOException {
+    delete(DEEP_JAR + ".sha512");
+    overwrite(DEEP_JAR + ".sha256", 64);
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains("(permanent): checksum mismatch")
+        .contains("org.acme:deep:jar:1.0");
+    assertThat(dest()).doesNotExist();
+  }
+
+  @Test
+  void sha1VerifiesWhereItIsTheOnlyOne() throws IOException {
+    delete(DEEP_JAR + ".sha512");
+    delete(DEEP_JAR + ".sha256");
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(requested(DEEP_JAR))
+        .containsExactly(DEEP_JAR + ".sha1", DEEP_JAR + ".sha256", DEEP_JAR + ".sha512");
+  }
+
+  @Test
+  void wrongSha1FailsWhereItIsTheOnlyOne() throws IOException {
+    delete(DEEP_JAR + ".sha512");
+    delete(DEEP_JAR + ".sha256");
+    overwrite(DEEP_JAR + ".sha1", 40);
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
+    assertThat(result.stderr()).contains("(permanent): checksum mismatch").contains("deep");
+  }
+
+  @Test
+  void wrongSha512FailsThoughTheSha256IsRight() throws IOException {
+    overwrite(DEEP_JAR + ".sha512", 128);
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
+    assertThat(result.stderr()).contains("(permanent): checksum mismatch").contains("deep");
+    assertThat(dest()).doesNotExist();
+  }
+
+  @Test
+  void checksumHeaderVerifiesWithoutChecksumFiles() {
+    server.sendSha1Headers(path -> !isChecksumFile(path), path -> false);
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(server.requests()).map(Request::path).noneMatch(ChecksumsIT::isChecksumFile);
+    assertThat(dest().resolve("deep-1.0.jar"))
+        .hasBinaryContent(repository.read("org.acme:deep:1.0", "", "jar"));
+  }
+
+  @Test
+  void wrongChecksumHeaderFailsThoughTheFilesAreRight() {
+    server.sendSha1Headers(path -> !isChecksumFile(path), path -> path.equals(DEEP_JAR));
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
+    assertThat(result.stderr()).contains("(permanent): checksum mismatch").contains("deep");
+    assertThat(dest()).doesNotExist();
+  }
+}
