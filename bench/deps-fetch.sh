@@ -27,7 +27,8 @@ runs=${RUNS:-5}
 artifacts=(${ARTIFACTS:-org.springframework.boot:spring-boot-starter-web:3.3.5 org.apache.kafka:connect-runtime:3.8.1})
 coursier_version=${COURSIER_VERSION:-2.1.24}
 heap=${HEAP:-64m}
-# The flags of short-lived CLIs that bench/startup.sh measures ("tuned"), heap capped.
+# The flags of short-lived CLIs that bench/startup.sh measures ("tuned"), heap capped; the class
+# archive is added below.
 jvm_flags=${JAVA_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 persist=$PWD/bench/out/deps-fetch
 work=${BENCH_DIR:-/dev/shm/initkit-bench-deps-fetch}
@@ -40,6 +41,13 @@ mkdir -p "$persist" "$work"
 jar=deps-fetch/target/deps-fetch.jar
 if [[ ! -f $jar ]]; then
   ./mvnw -B -q -pl deps-fetch -am package -DskipTests
+fi
+# With the default flags, also the runnable jar's class-data archive, as the images have theirs
+# (image-base/README.md, "Runnable jars"), when it fits this JVM.
+archive=deps-fetch/target/deps-fetch.jsa
+if [[ -z ${JAVA_FLAGS+set} && -f $archive ]] &&
+  java -Xshare:on -XX:SharedArchiveFile=$archive -jar "$jar" --version >/dev/null 2>&1; then
+  jvm_flags="$jvm_flags -XX:SharedArchiveFile=$archive -Xlog:cds*=off"
 fi
 deps_fetch() { java -Xmx"$heap" $jvm_flags -jar "$jar" "$@"; }
 

@@ -94,10 +94,20 @@ for _ in $(seq 100); do
 done
 
 heap="-Xmx64m"
+# The images' JVM flags (C1 only, serial GC) and the runnable jar's class-data archive, which the
+# build makes for the JVM that runs it (image-base/README.md, "Runnable jars"); an archive made by
+# another JDK is left out, since that JVM would then run with no class sharing at all.
 tuned="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+archive=git-fetch/target/git-fetch.jsa
+if [[ -f $archive ]] && $java -Xshare:on -XX:SharedArchiveFile=$archive -jar $jar --version >/dev/null 2>&1; then
+  tuned="$tuned -XX:SharedArchiveFile=$archive -Xlog:cds*=off"
+  tuned_label="image flags, class archive"
+else
+  tuned_label="image flags, no class archive"
+fi
 declare -a labels=(
-  "git-fetch (depth 1)"
-  "git-fetch (depth 1, C1+SerialGC)"
+  "git-fetch (default JVM flags)"
+  "git-fetch ($tuned_label)"
   "git-fetch re-run (verified)"
   "git clone --depth 1"
   "git clone (full)"
@@ -106,10 +116,10 @@ declare -a labels=(
 declare -a commands=(
   "$java $heap -jar $jar --quiet --repo $url --dest $work/out/gf"
   "$java $tuned -jar $jar --quiet --repo $url --dest $work/out/gf"
-  "$java $heap -jar $jar --quiet --repo $url --dest $work/out/gf-kept"
+  "$java $tuned -jar $jar --quiet --repo $url --dest $work/out/gf-kept"
   "git clone -q --depth 1 $url $work/out/git"
   "git clone -q $url $work/out/git"
-  "$java $heap -jar $jar --quiet --repo $url --depth 0 --dest $work/out/gf"
+  "$java $tuned -jar $jar --quiet --repo $url --depth 0 --dest $work/out/gf"
 )
 
 # The re-run row needs a checkout in place; it is also compared with git's checkout, once.
@@ -148,11 +158,11 @@ def cpu(i):
     return [float(r[3]) + float(r[4]) for r in rows if int(r[0]) == i]
 base = labels.index("git clone --depth 1")
 base_wall, base_cpu = statistics.median(column(base, 1)), statistics.median(cpu(base))
-print(f"{'command':36} {'median s':>9} {'min-max s':>13} {'x git':>6} {'CPU s':>6} {'x git':>6} {'peak MiB':>9}")
+print(f"{'command':48} {'median s':>9} {'min-max s':>13} {'x git':>6} {'CPU s':>6} {'x git':>6} {'peak MiB':>9}")
 for i, label in enumerate(labels):
     times, cpus = column(i, 1), cpu(i)
     median, median_cpu = statistics.median(times), statistics.median(cpus)
-    print(f"{label:36} {median:9.2f} {min(times):6.2f}-{max(times):<6.2f} {median / base_wall:6.2f}"
+    print(f"{label:48} {median:9.2f} {min(times):6.2f}-{max(times):<6.2f} {median / base_wall:6.2f}"
           f" {median_cpu:6.2f} {median_cpu / base_cpu:6.2f} {max(column(i, 2, int)) / 1024:9.1f}")
 PY
 echo "($runs rounds, commands alternating; whole process; output on tmpfs; $(nproc) cores;" \
