@@ -4,23 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
-import dev.initkit.depsfetch.testrepo.RepositoryServer;
 import dev.initkit.depsfetch.testrepo.RepositoryServer.Request;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which checksum verifies each download: one the server sent in a header, else the first of {@code
- * --checksums} whose file the repository has. Only that one is computed (the others would compare
- * as "not computed" and fail), and each checksum file is asked for once.
+ * Which checksum verifies each download: one the served.server() sent in a header, else the first
+ * of {@code --checksums} whose file the served.repository() has. Only that one is computed (the
+ * others would compare as "not computed" and fail), and each checksum file is asked for once.
  */
 class ChecksumsIT {
   private static final String DEEP_JAR = TestRepository.path("org.acme:deep:1.0", "", "jar");
@@ -28,39 +27,31 @@ class ChecksumsIT {
       List.of(".md5", ".sha1", ".sha256", ".sha512");
 
   @TempDir Path dir;
-  private TestRepository repository;
-  private RepositoryServer server;
-
-  @BeforeEach
-  void startServer() throws IOException {
-    repository = Fixtures.acme(new TestRepository(dir.resolve("served")));
-    server = RepositoryServer.start(repository);
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   private Path dest() {
     return dir.resolve("out/lib");
   }
 
   private ToolResult fetch() {
-    return DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
+    return DepsFetchRun.against(served.server(), dir)
+        .args(Fixtures.APP, "--dest", dest().toString())
+        .run();
   }
 
   private void delete(String relative) throws IOException {
-    Files.delete(repository.root().resolve(relative));
+    Files.delete(served.repository().root().resolve(relative));
   }
 
   private void overwrite(String relative, int hexDigits) throws IOException {
     Files.writeString(
-        repository.root().resolve(relative), "0".repeat(hexDigits), StandardCharsets.US_ASCII);
+        served.repository().root().resolve(relative),
+        "0".repeat(hexDigits),
+        StandardCharsets.US_ASCII);
   }
 
   private List<String> requested(String prefix) {
-    return server.requests().stream()
+    return served.server().requests().stream()
         .map(Request::path)
         .filter(p -> p.startsWith(prefix + "."))
         .sorted()
@@ -77,12 +68,15 @@ class ChecksumsIT {
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
     List<String> downloads =
-        server.requests().stream()
+        served.server().requests().stream()
             .filter(r -> r.status() == 200 && !isChecksumFile(r.path()))
             .map(Request::path)
             .toList();
     List<String> checksumRequests =
-        server.requests().stream().map(Request::path).filter(ChecksumsIT::isChecksumFile).toList();
+        served.server().requests().stream()
+            .map(Request::path)
+            .filter(ChecksumsIT::isChecksumFile)
+            .toList();
     assertThat(downloads).isNotEmpty();
     assertThat(checksumRequests)
         .doesNotHaveDuplicates()
@@ -98,7 +92,7 @@ class ChecksumsIT {
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
     assertThat(requested(DEEP_JAR)).containsExactly(DEEP_JAR + ".sha256", DEEP_JAR + ".sha512");
     assertThat(dest().resolve("deep-1.0.jar"))
-        .hasBinaryContent(repository.read("org.acme:deep:1.0", "", "jar"));
+        .hasBinaryContent(served.repository().read("org.acme:deep:1.0", "", "jar"));
   }
 
   @Test
@@ -152,19 +146,21 @@ class ChecksumsIT {
 
   @Test
   void checksumHeaderVerifiesWithoutChecksumFiles() {
-    server.sendSha1Headers(path -> !isChecksumFile(path), path -> false);
+    served.server().sendSha1Headers(path -> !isChecksumFile(path), path -> false);
 
     ToolResult result = fetch();
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
-    assertThat(server.requests()).map(Request::path).noneMatch(ChecksumsIT::isChecksumFile);
+    assertThat(served.server().requests())
+        .map(Request::path)
+        .noneMatch(ChecksumsIT::isChecksumFile);
     assertThat(dest().resolve("deep-1.0.jar"))
-        .hasBinaryContent(repository.read("org.acme:deep:1.0", "", "jar"));
+        .hasBinaryContent(served.repository().read("org.acme:deep:1.0", "", "jar"));
   }
 
   @Test
   void wrongChecksumHeaderFailsThoughTheFilesAreRight() {
-    server.sendSha1Headers(path -> !isChecksumFile(path), path -> path.equals(DEEP_JAR));
+    served.server().sendSha1Headers(path -> !isChecksumFile(path), path -> path.equals(DEEP_JAR));
 
     ToolResult result = fetch();
 

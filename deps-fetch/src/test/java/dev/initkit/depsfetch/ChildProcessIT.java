@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
 import dev.initkit.depsfetch.testrepo.RepositoryServer;
-import dev.initkit.depsfetch.testrepo.TestRepository;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,25 +27,18 @@ class ChildProcessIT {
   private static final Path JAR = Path.of("target", "deps-fetch.jar");
 
   @TempDir Path dir;
-  private TestRepository repository;
-  private RepositoryServer server;
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   @BeforeEach
-  void startServer() throws IOException {
-    repository = Fixtures.acme(new TestRepository(dir.resolve("served")));
-    repository.jar(BIG).size(4 * 1024 * 1024).publish();
-    server = RepositoryServer.start(repository);
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
+  void publishMore() throws IOException {
+    served.repository().jar(BIG).size(4 * 1024 * 1024).publish();
   }
 
   private Process start(Path dest, String... more) throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(List.of("java", "-Xmx64m", "-jar", JAR.toAbsolutePath().toString()));
-    command.addAll(List.of("--no-default-repositories", "--repository", "test=" + server.url()));
+    command.addAll(
+        List.of("--no-default-repositories", "--repository", "test=" + served.server().url()));
     command.addAll(
         List.of("--dest", dest.toString(), "--termination-log", dir.resolve("t").toString()));
     command.addAll(List.of(more));
@@ -62,34 +55,42 @@ class ChildProcessIT {
   @Test
   void killedMidDownloadLeavesNothingPartialAndTheNextRunSucceeds() throws Exception {
     Path dest = dir.resolve("volume/lib");
-    server.stallMidFile(RepositoryServer.pathEndsWith("big-1.0.jar"));
+    served.server().stallMidFile(RepositoryServer.pathEndsWith("big-1.0.jar"));
     Process child = start(dest, BIG, Fixtures.APP);
-    assertThat(server.awaitStalled(Duration.ofMinutes(1))).as("the download started").isTrue();
+    assertThat(served.server().awaitStalled(Duration.ofMinutes(1)))
+        .as("the download started")
+        .isTrue();
 
     child.destroyForcibly();
     assertThat(child.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
     assertThat(dest).doesNotExist();
     ToolResult next =
-        DepsFetchRun.against(server, dir).args(BIG, Fixtures.APP, "--dest", dest.toString()).run();
+        DepsFetchRun.against(served.server(), dir)
+            .args(BIG, Fixtures.APP, "--dest", dest.toString())
+            .run();
     assertThat(next.exitCode()).as(DepsFetchRun.describe(next)).isZero();
-    assertThat(dest.resolve("big-1.0.jar")).hasBinaryContent(repository.read(BIG, "", "jar"));
+    assertThat(dest.resolve("big-1.0.jar"))
+        .hasBinaryContent(served.repository().read(BIG, "", "jar"));
     assertThat(DepsFetchRun.besideDest(dest)).containsExactly("lib");
   }
 
   @Test
   void terminatedMidDownloadStopsPromptlyAndPlacesNothing() throws Exception {
     Path dest = dir.resolve("volume/lib");
-    server.stallMidFile(RepositoryServer.pathEndsWith("big-1.0.jar"));
+    served.server().stallMidFile(RepositoryServer.pathEndsWith("big-1.0.jar"));
     Process child = start(dest, BIG, Fixtures.APP);
-    assertThat(server.awaitStalled(Duration.ofMinutes(1))).as("the download started").isTrue();
+    assertThat(served.server().awaitStalled(Duration.ofMinutes(1)))
+        .as("the download started")
+        .isTrue();
 
     child.destroy(); // SIGTERM, as the kubelet sends it
     assertThat(child.waitFor(1, TimeUnit.MINUTES)).as("stopped within the grace").isTrue();
 
     assertThat(child.exitValue()).as(log(dest)).isNotZero();
     assertThat(dest).doesNotExist();
-    ToolResult next = DepsFetchRun.against(server, dir).args(BIG, "--dest", dest.toString()).run();
+    ToolResult next =
+        DepsFetchRun.against(served.server(), dir).args(BIG, "--dest", dest.toString()).run();
     assertThat(next.exitCode()).as(DepsFetchRun.describe(next)).isZero();
     assertThat(DepsFetchRun.besideDest(dest)).containsExactly("lib");
   }
@@ -111,6 +112,7 @@ class ChildProcessIT {
     for (String name : DepsFetchRun.files(first)) {
       assertThat(first.resolve(name)).hasSameBinaryContentAs(second.resolve(name));
     }
-    assertThat(first.resolve("big-1.0.jar")).hasBinaryContent(repository.read(BIG, "", "jar"));
+    assertThat(first.resolve("big-1.0.jar"))
+        .hasBinaryContent(served.repository().read(BIG, "", "jar"));
   }
 }

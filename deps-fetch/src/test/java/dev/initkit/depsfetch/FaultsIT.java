@@ -5,41 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
 import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The repository misbehaves: transient faults are retried, permanent ones fail closed. */
+/** The served.repository() misbehaves: transient faults are retried, permanent ones fail closed. */
 class FaultsIT {
   private static final String PASSWORD = "pa55-w0rd-secret";
   private static final String TOKEN = "t0ken-secret-value";
 
   @TempDir Path dir;
-  private TestRepository repository;
-  private RepositoryServer server;
-
-  @BeforeEach
-  void startServer() throws IOException {
-    repository = Fixtures.acme(new TestRepository(dir.resolve("served")));
-    server = RepositoryServer.start(repository);
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   private Path dest() {
     return dir.resolve("out/lib");
   }
 
   private ToolResult fetch(String... more) {
-    return DepsFetchRun.against(server, dir)
+    return DepsFetchRun.against(served.server(), dir)
         .args(Fixtures.APP, "--dest", dest().toString())
         .args(more)
         .run();
@@ -47,7 +35,7 @@ class FaultsIT {
 
   @Test
   void retriesWhenServerDropsFirstConnection() {
-    server.dropConnections(1, RepositoryServer.artifactFiles());
+    served.server().dropConnections(1, RepositoryServer.artifactFiles());
 
     ToolResult result = fetch();
 
@@ -58,19 +46,19 @@ class FaultsIT {
 
   @Test
   void retriesWhenConnectionDropsMidFile() {
-    server.dropMidFile(1, RepositoryServer.pathEndsWith("core-1.0.jar"));
+    served.server().dropMidFile(1, RepositoryServer.pathEndsWith("core-1.0.jar"));
 
     ToolResult result = fetch();
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
     assertThat(result.stderr()).contains("attempt 1 failed (transient");
     assertThat(dest().resolve("core-1.0.jar"))
-        .hasBinaryContent(repository.read("org.acme:core:1.0", "", "jar"));
+        .hasBinaryContent(served.repository().read("org.acme:core:1.0", "", "jar"));
   }
 
   @Test
   void retriesAfterServerErrorThenSucceeds() {
-    server.answer(500, 1, RepositoryServer.pathEndsWith(".pom"));
+    served.server().answer(500, 1, RepositoryServer.pathEndsWith(".pom"));
 
     ToolResult result = fetch();
 
@@ -80,7 +68,7 @@ class FaultsIT {
 
   @Test
   void serverErrorsUntilTheDeadlineExitThree() {
-    server.answer(503, 10_000, RepositoryServer.artifactFiles());
+    served.server().answer(503, 10_000, RepositoryServer.artifactFiles());
 
     ToolResult result = fetch("--timeout", "1s");
 
@@ -91,7 +79,7 @@ class FaultsIT {
 
   @Test
   void rateLimitIsRetried() {
-    server.answer(429, 2, RepositoryServer.artifactFiles());
+    served.server().answer(429, 2, RepositoryServer.artifactFiles());
 
     ToolResult result = fetch();
 
@@ -124,7 +112,7 @@ class FaultsIT {
 
   @Test
   void wrongChecksumFailsClosedAndPlacesNothing() {
-    server.corruptChecksums(RepositoryServer.pathEndsWith("deep-1.0.jar"));
+    served.server().corruptChecksums(RepositoryServer.pathEndsWith("deep-1.0.jar"));
 
     ToolResult result = fetch();
 
@@ -140,7 +128,8 @@ class FaultsIT {
   void fileWithoutAnyAcceptedChecksumFailsClosed() throws IOException {
     for (String extension : new String[] {"sha512", "sha256", "sha1"}) {
       Files.delete(
-          repository
+          served
+              .repository()
               .root()
               .resolve(TestRepository.path("org.acme:quiet:1.0", "", "jar." + extension)));
     }
@@ -156,7 +145,7 @@ class FaultsIT {
   @Test
   void missingArtifactExitsOneNamingArtifactAndRepository() {
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:nowhere:1.0", "--dest", dest().toString())
             .run();
 
@@ -164,14 +153,14 @@ class FaultsIT {
     assertThat(result.stderr())
         .contains("(permanent): not found")
         .contains("org.acme:nowhere:jar:1.0")
-        .contains(server.url());
+        .contains(served.server().url());
     assertThat(dir.resolve("termination")).content().contains("org.acme:nowhere");
     assertThat(dest()).doesNotExist();
   }
 
   @Test
   void basicAuthenticationWithPasswordFile() throws IOException {
-    server.requireBasicAuth("deployer", PASSWORD);
+    served.server().requireBasicAuth("deployer", PASSWORD);
     Path password = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
 
     ToolResult result =
@@ -188,7 +177,7 @@ class FaultsIT {
 
   @Test
   void wrongPasswordExitsOneAndNeverShowsIt() throws IOException {
-    server.requireBasicAuth("deployer", "the-right-one");
+    served.server().requireBasicAuth("deployer", "the-right-one");
     Path password = Files.writeString(dir.resolve("password"), PASSWORD);
     Path report = dir.resolve("report.json");
 
@@ -213,7 +202,7 @@ class FaultsIT {
 
   @Test
   void tokenSentAsBearerAuthorization() throws IOException {
-    server.requireHeader("Authorization", "Bearer " + TOKEN);
+    served.server().requireHeader("Authorization", "Bearer " + TOKEN);
     Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
 
     ToolResult result = fetch("--repository-token-file", "test=" + token, "--verbose");
@@ -224,7 +213,7 @@ class FaultsIT {
 
   @Test
   void tokenSentInANamedHeader() throws IOException {
-    server.requireHeader("Private-Token", TOKEN);
+    served.server().requireHeader("Private-Token", TOKEN);
     Path token = Files.writeString(dir.resolve("token"), TOKEN);
 
     ToolResult result =
@@ -240,10 +229,10 @@ class FaultsIT {
   @Test
   void failedRunLeavesThePreviousResultInPlace() {
     assertThat(fetch().exitCode()).isZero();
-    byte[] before = repository.read(Fixtures.APP, "", "jar");
+    byte[] before = served.repository().read(Fixtures.APP, "", "jar");
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "org.acme:nowhere:1.0", "--dest", dest().toString())
             .run();
 

@@ -5,34 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
-import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import dev.initkit.depsfetch.testrepo.TarBuilder;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Layouts, options that shape the result, the cache and re-runs. */
 class FetchIT {
   @TempDir Path dir;
-  private TestRepository repository;
-  private RepositoryServer server;
-
-  @BeforeEach
-  void startServer() throws IOException {
-    repository = Fixtures.acme(new TestRepository(dir.resolve("served")));
-    server = RepositoryServer.start(repository);
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   private Path dest() {
     return dir.resolve("volume/lib");
@@ -42,17 +29,19 @@ class FetchIT {
   void reRunWithSameInputsVerifiesAndDownloadsNothing() {
     Path report = dir.resolve("report.json");
     ToolResult first =
-        DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
+        DepsFetchRun.against(served.server(), dir)
+            .args(Fixtures.APP, "--dest", dest().toString())
+            .run();
     assertThat(first.exitCode()).as(DepsFetchRun.describe(first)).isZero();
-    server.clearRequests();
+    served.server().clearRequests();
 
     ToolResult second =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--dest", dest().toString(), "--report", report.toString())
             .run();
 
     assertThat(second.exitCode()).as(DepsFetchRun.describe(second)).isZero();
-    assertThat(server.requests()).isEmpty();
+    assertThat(served.server().requests()).isEmpty();
     assertThat(second.stderr()).contains("found the result in place and verified it");
     JsonNode result = DepsFetchRun.report(report).get("result");
     assertThat(result.get("alreadyInPlace").asBoolean()).isTrue();
@@ -61,24 +50,30 @@ class FetchIT {
 
   @Test
   void reRunReplacesATamperedResult() throws IOException {
-    DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
+    DepsFetchRun.against(served.server(), dir)
+        .args(Fixtures.APP, "--dest", dest().toString())
+        .run();
     Files.writeString(dest().resolve("core-1.0.jar"), "tampered");
 
     ToolResult result =
-        DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
+        DepsFetchRun.against(served.server(), dir)
+            .args(Fixtures.APP, "--dest", dest().toString())
+            .run();
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
     assertThat(result.stderr()).contains("differs from its manifest");
     assertThat(dest().resolve("core-1.0.jar"))
-        .hasBinaryContent(repository.read("org.acme:core:1.0", "", "jar"));
+        .hasBinaryContent(served.repository().read("org.acme:core:1.0", "", "jar"));
   }
 
   @Test
   void changedInputsReplaceTheWholeResult() {
-    DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
+    DepsFetchRun.against(served.server(), dir)
+        .args(Fixtures.APP, "--dest", dest().toString())
+        .run();
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:quiet:1.0", "--dest", dest().toString())
             .run();
 
@@ -90,7 +85,7 @@ class FetchIT {
   @Test
   void repositoryLayoutSeedsALocalRepositoryWithEveryPom() {
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--layout", "repository", "--dest", dest().toString())
             .run();
 
@@ -112,10 +107,10 @@ class FetchIT {
 
   @Test
   void flatNamesThatCollideFailNamingBothArtifacts() {
-    repository.jar("org.other:core:1.0").publish();
+    served.repository().jar("org.other:core:1.0").publish();
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:core:1.0", "org.other:core:1.0", "--no-transitive")
             .args("--dest", dest().toString())
             .run();
@@ -132,7 +127,7 @@ class FetchIT {
   @Test
   void stripVersionNamesFilesWithoutVersions() {
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:chatty:1.0", "--strip-version", "--dest", dest().toString())
             .run();
 
@@ -143,7 +138,7 @@ class FetchIT {
   @Test
   void noTransitiveFetchesTheArtifactsAlone() {
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, Fixtures.LIB_RANGE, "--no-transitive")
             .args("--dest", dest().toString())
             .run();
@@ -155,7 +150,7 @@ class FetchIT {
   @Test
   void excludesLeaveOutDependenciesWithWhatIsUnderThem() {
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--exclude", "org.acme:chatty", "--exclude", "*:shared")
             .args("--dest", dest().toString())
             .run();
@@ -169,7 +164,7 @@ class FetchIT {
   @Test
   void compileScopeLeavesOutRuntimeDependencies() {
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--scope", "compile", "--dest", dest().toString())
             .run();
 
@@ -187,7 +182,7 @@ class FetchIT {
             "# the plugins\norg.acme:quiet:1.0   # a comment\n\n" + Fixtures.LIB_RANGE + "\n");
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .env("DEPS_FETCH_ARTIFACT", "org.acme:noise:1.0\norg.acme:shared:[1.0,1.5]")
             .env("DEPS_FETCH_DEST", dest().toString())
             .args("--artifacts-file", list.toString())
@@ -202,41 +197,42 @@ class FetchIT {
   void cacheServesLaterRunsAndOfflineRuns() {
     Path cache = dir.resolve("cache");
     ToolResult first =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--cache", cache.toString(), "--dest", dest().toString())
             .run();
     assertThat(first.exitCode()).as(DepsFetchRun.describe(first)).isZero();
-    server.clearRequests();
+    served.server().clearRequests();
 
     ToolResult offline =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--cache", cache.toString(), "--offline")
             .args("--dest", dir.resolve("volume/other").toString())
             .run();
 
     assertThat(offline.exitCode()).as(DepsFetchRun.describe(offline)).isZero();
-    assertThat(server.requests()).isEmpty();
+    assertThat(served.server().requests()).isEmpty();
     assertThat(DepsFetchRun.files(dir.resolve("volume/other"))).hasSize(11);
   }
 
   @Test
   void offlineWithoutTheArtifactInTheCacheExitsOne() {
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--cache", dir.resolve("cache").toString(), "--offline")
             .args("--dest", dest().toString())
             .run();
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isEqualTo(1);
     assertThat(result.stderr()).contains("offline");
-    assertThat(server.requests()).isEmpty();
+    assertThat(served.server().requests()).isEmpty();
   }
 
   @Test
   void mirrorReplacesEveryRepository() {
     ToolResult result =
         dev.initkit.common.testkit.ToolRun.of(new DepsFetchCommand())
-            .args("--mirror", server.url(), "--termination-log", dir.resolve("t").toString())
+            .args(
+                "--mirror", served.server().url(), "--termination-log", dir.resolve("t").toString())
             .args("--repository", "never=http://127.0.0.1:9/unused/")
             .args(Fixtures.APP, "--dest", dest().toString())
             .run();
@@ -250,12 +246,12 @@ class FetchIT {
     Path colon = dir.resolve("volume/classpath");
     Path argfile = dir.resolve("volume/classpath.args");
     ToolResult first =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:chatty:1.0", "--dest", dest().toString())
             .args("--classpath-file", colon.toString(), "--classpath-prefix", "/app/lib/")
             .run();
     ToolResult again =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:chatty:1.0", "--dest", dest().toString())
             .args("--classpath-file", argfile.toString(), "--classpath-format", "argfile")
             .run();
@@ -272,18 +268,19 @@ class FetchIT {
 
   @Test
   void unpackPutsZipArtifactsInDirectoriesAndVerifiesThemOnReRun() {
-    repository
+    served
+        .repository()
         .jar("org.acme:plugin:1.0")
         .file("", "zip", TestRepository.zip(java.util.List.of("lib/plugin.jar", "README")))
         .publish();
     ToolResult first =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:plugin:zip:1.0", "org.acme:quiet:1.0", "--unpack")
             .args("--dest", dest().toString())
             .run();
-    server.clearRequests();
+    served.server().clearRequests();
     ToolResult again =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:plugin:zip:1.0", "org.acme:quiet:1.0", "--unpack")
             .args("--dest", dest().toString())
             .run();
@@ -292,18 +289,19 @@ class FetchIT {
     assertThat(DepsFetchRun.files(dest())).containsExactly("plugin-1.0", "quiet-1.0.jar");
     assertThat(dest().resolve("plugin-1.0/lib/plugin.jar")).hasContent("lib/plugin.jar");
     assertThat(again.exitCode()).as(DepsFetchRun.describe(again)).isZero();
-    assertThat(server.requests()).isEmpty();
+    assertThat(served.server().requests()).isEmpty();
   }
 
   @Test
   void zipEntryEscapingItsDirectoryFailsAndPlacesNothing() {
-    repository
+    served
+        .repository()
         .jar("org.acme:evil:1.0")
         .file("", "zip", TestRepository.zip(java.util.List.of("ok.txt", "../evil.txt")))
         .publish();
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:evil:zip:1.0", "--unpack", "--dest", dest().toString())
             .run();
 
@@ -315,7 +313,8 @@ class FetchIT {
 
   @Test
   void unpackPutsTarGzArtifactsInDirectories() {
-    repository
+    served
+        .repository()
         .jar("org.acme:dist:1.0")
         .file(
             "",
@@ -328,7 +327,7 @@ class FetchIT {
         .publish();
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:dist:tar.gz:1.0", "--unpack", "--dest", dest().toString())
             .run();
 
@@ -340,13 +339,14 @@ class FetchIT {
 
   @Test
   void tarEntryLinkingOutOfItsDirectoryFailsAndPlacesNothing() {
-    repository
+    served
+        .repository()
         .jar("org.acme:evil:1.0")
         .file("", "tar", new TarBuilder().file("ok.txt", "ok").symlink("etc", "../../etc").tar())
         .publish();
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args("org.acme:evil:tar:1.0", "--unpack", "--dest", dest().toString())
             .run();
 
@@ -360,7 +360,9 @@ class FetchIT {
   @Test
   void workingFilesNeverStayBesideDest() {
     ToolResult result =
-        DepsFetchRun.against(server, dir).args(Fixtures.APP, "--dest", dest().toString()).run();
+        DepsFetchRun.against(served.server(), dir)
+            .args(Fixtures.APP, "--dest", dest().toString())
+            .run();
 
     assertThat(result.exitCode()).isZero();
     assertThat(DepsFetchRun.besideDest(dest())).containsExactly("lib");

@@ -4,40 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
-import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lock file: written on request, verified on every run, a mismatch places nothing. */
 class LockFileIT {
   @TempDir Path dir;
-  private TestRepository repository;
-  private RepositoryServer server;
-
-  @BeforeEach
-  void startServer() throws IOException {
-    repository = Fixtures.acme(new TestRepository(dir.resolve("served")));
-    server = RepositoryServer.start(repository);
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   private Path lock() {
     return dir.resolve("deps.lock");
   }
 
   private ToolResult fetch(Path dest, String... more) {
-    return DepsFetchRun.against(server, dir)
+    return DepsFetchRun.against(served.server(), dir)
         .args(Fixtures.APP, Fixtures.LIB_RANGE, "--lock-file", lock().toString())
         .args("--dest", dest.toString())
         .args(more)
@@ -78,7 +65,8 @@ class LockFileIT {
   @Test
   void writtenLockFilePinsVersionsAndHashesAndVerifies() throws IOException {
     writeLock();
-    String sha256 = TestRepositoryHashes.sha256(repository.read("org.acme:core:1.0", "", "jar"));
+    String sha256 =
+        TestRepositoryHashes.sha256(served.repository().read("org.acme:core:1.0", "", "jar"));
     assertThat(lock())
         .content(StandardCharsets.UTF_8)
         .contains("org.acme:core:jar:1.0 sha256:" + sha256)
@@ -112,7 +100,9 @@ class LockFileIT {
   @Test
   void republishedArtifactFailsAgainstTheLock() {
     writeLock();
-    repository.republish("org.acme:quiet:1.0", "jar", TestRepository.zip(java.util.List.of("x")));
+    served
+        .repository()
+        .republish("org.acme:quiet:1.0", "jar", TestRepository.zip(java.util.List.of("x")));
     Path dest = dir.resolve("second");
 
     ToolResult result = fetch(dest);
@@ -125,7 +115,7 @@ class LockFileIT {
   @Test
   void lockedVersionWinsOverANewerOneInTheRange() {
     writeLock();
-    repository.jar("org.acme:lib:1.8").publish();
+    served.repository().jar("org.acme:lib:1.8").publish();
 
     ToolResult result = fetch(dir.resolve("second"));
 
@@ -139,7 +129,7 @@ class LockFileIT {
     Path dest = dir.resolve("second");
 
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, "--lock-file", lock().toString(), "--dest", dest.toString())
             .run();
 

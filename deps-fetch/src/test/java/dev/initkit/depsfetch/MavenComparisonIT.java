@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
-import dev.initkit.depsfetch.testrepo.RepositoryServer;
-import dev.initkit.depsfetch.testrepo.TestRepository;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,31 +14,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * deps-fetch against Maven itself: {@code mvn dependency:build-classpath} on a POM declaring the
- * same coordinates, against the same loopback repository, must list the same files in the same
- * order. Maven runs through the project's wrapper with a fresh local repository whose read-only
- * tail is the build's (for Maven's own plugins), so nothing of the test lands in the build's.
+ * same coordinates, against the same loopback served.repository(), must list the same files in the
+ * same order. Maven runs through the project's wrapper with a fresh local served.repository() whose
+ * read-only tail is the build's (for Maven's own plugins), so nothing of the test lands in the
+ * build's.
  */
 class MavenComparisonIT {
   @TempDir Path dir;
-  private RepositoryServer server;
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server = RepositoryServer.start(Fixtures.acme(new TestRepository(dir.resolve("served"))));
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   @ParameterizedTest(name = "--scope {0} {1}")
   // Runtime only: the plugin's includeScope=compile also lists runtime-scoped dependencies, which
@@ -53,7 +41,7 @@ class MavenComparisonIT {
 
     Path report = dir.resolve("report.json");
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(requested.toArray(String[]::new))
             .args("--scope", scope, "--layout", "repository")
             .args("--dest", dir.resolve("ours").toString(), "--report", report.toString())
@@ -68,7 +56,7 @@ class MavenComparisonIT {
     assertThat(ours).isNotEmpty().containsExactlyElementsOf(maven);
   }
 
-  /** The classpath Maven builds, as paths relative to its local repository. */
+  /** The classpath Maven builds, as paths relative to its local served.repository(). */
   private List<String> mavenClasspath(List<String> coordinates, String scope) throws Exception {
     String root = System.getProperty("initkit.build.root");
     String tail = System.getProperty("initkit.build.localRepository");
@@ -129,10 +117,10 @@ class MavenComparisonIT {
     return xml.toString();
   }
 
-  /** Every repository, Central included, mirrored to the test repository. */
+  /** Every served.repository(), Central included, mirrored to the test served.repository(). */
   private String settings() {
     return "<settings><mirrors><mirror><id>test</id><mirrorOf>*</mirrorOf><url>"
-        + server.url()
+        + served.server().url()
         + "</url></mirror></mirrors></settings>\n";
   }
 }

@@ -13,8 +13,7 @@ import dev.initkit.common.publish.DestinationType;
 import dev.initkit.common.units.Durations;
 import dev.initkit.depsfetch.resolver.MavenResolution;
 import dev.initkit.depsfetch.testrepo.Fixtures;
-import dev.initkit.depsfetch.testrepo.RepositoryServer;
-import dev.initkit.depsfetch.testrepo.TestRepository;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,9 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -42,18 +40,8 @@ class MountPointIT {
   private static final String MARKER = ".initkit-complete";
 
   @TempDir Path dir;
-  private RepositoryServer server;
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server = RepositoryServer.start(Fixtures.acme(new TestRepository(dir.resolve("served"))));
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
 
   private FetchResult fetch(Path mountPoint, String... artifacts) throws Exception {
     DepsFetchCommand command = new DepsFetchCommand();
@@ -65,7 +53,7 @@ class MountPointIT {
                     Stream.of(
                         "--no-default-repositories",
                         "--repository",
-                        "test=" + server.url(),
+                        "test=" + served.server().url(),
                         "--dest",
                         mountPoint.toString(),
                         "--timeout",
@@ -113,7 +101,7 @@ class MountPointIT {
     assertThat(Files.getAttribute(mountPoint, "unix:ino")).as("not renamed").isEqualTo(inode);
     assertThat(mountPoint.resolve(MARKER)).isRegularFile();
     assertThat(names(mountPoint))
-        .as("no staging, no working repository left")
+        .as("no staging, no working served.repository() left")
         .noneMatch(n -> n.contains("staging") || n.contains("repository"));
     assertThat(mountPoint.getParent().resolve("mnt")).isDirectory();
   }
@@ -122,12 +110,12 @@ class MountPointIT {
   void aMarkedResultIsVerifiedWithoutDownloadingAndAChangedOneIsReplaced() throws Exception {
     Path mountPoint = Files.createDirectories(dir.resolve("mnt"));
     fetch(mountPoint, Fixtures.APP);
-    server.clearRequests();
+    served.server().clearRequests();
 
     FetchResult again = fetch(mountPoint, Fixtures.APP);
 
     assertThat(again.alreadyInPlace()).isTrue();
-    assertThat(server.requests()).isEmpty();
+    assertThat(served.server().requests()).isEmpty();
 
     FetchResult changed = fetch(mountPoint, "org.acme:quiet:1.0");
 
@@ -142,12 +130,12 @@ class MountPointIT {
     fetch(mountPoint, Fixtures.APP);
     // What a kill in the middle of the swap leaves: entries (here all of them), no marker yet.
     Files.delete(mountPoint.resolve(MARKER));
-    server.clearRequests();
+    served.server().clearRequests();
 
     FetchResult again = fetch(mountPoint, Fixtures.APP);
 
     assertThat(again.alreadyInPlace()).isFalse();
-    assertThat(server.artifactDownloads()).isNotEmpty();
+    assertThat(served.server().artifactDownloads()).isNotEmpty();
     assertThat(mountPoint.resolve(MARKER)).isRegularFile();
     assertThat(DepsFetchRun.files(mountPoint)).hasSize(11);
   }

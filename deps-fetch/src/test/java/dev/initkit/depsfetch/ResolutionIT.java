@@ -4,35 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
-import dev.initkit.depsfetch.testrepo.RepositoryServer;
-import dev.initkit.depsfetch.testrepo.TestRepository;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Resolution against a loopback repository: Maven's rules, scopes, exclusions, layouts. */
+/**
+ * Resolution against a loopback served.repository(): Maven's rules, scopes, exclusions, layouts.
+ */
 class ResolutionIT {
   @TempDir Path dir;
-  private RepositoryServer server;
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server = RepositoryServer.start(Fixtures.acme(new TestRepository(dir.resolve("served"))));
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   @Test
   void resolvesTheRuntimeClasspathAsMavenDoes() throws IOException {
     Path report = dir.resolve("report.json");
     ToolResult result =
-        DepsFetchRun.against(server, dir)
+        DepsFetchRun.against(served.server(), dir)
             .args(Fixtures.APP, Fixtures.LIB_RANGE)
             .args("--dest", dir.resolve("out/lib").toString(), "--report", report.toString())
             .run();

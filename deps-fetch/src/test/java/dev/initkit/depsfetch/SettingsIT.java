@@ -6,14 +6,14 @@ import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.common.testkit.ToolRun;
 import dev.initkit.depsfetch.testrepo.Fixtures;
 import dev.initkit.depsfetch.testrepo.RepositoryServer;
+import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import dev.initkit.depsfetch.testrepo.TestRepository;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --settings: servers, mirrors and the proxy of a Maven settings.xml. */
@@ -21,17 +21,7 @@ class SettingsIT {
   private static final String PASSWORD = "s3ttings-pa55";
 
   @TempDir Path dir;
-  private RepositoryServer server;
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server = RepositoryServer.start(Fixtures.acme(new TestRepository(dir.resolve("served"))));
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
   private Path settings(String body) throws IOException {
     return Files.writeString(dir.resolve("settings.xml"), "<settings>" + body + "</settings>\n");
@@ -46,14 +36,14 @@ class SettingsIT {
 
   @Test
   void mirrorOfEverythingWithServerCredentials() throws IOException {
-    server.requireBasicAuth("deployer", PASSWORD);
+    served.server().requireBasicAuth("deployer", PASSWORD);
     Path settings =
         settings(
             "<servers><server><id>corp</id><username>deployer</username><password>"
                 + PASSWORD
                 + "</password></server></servers>"
                 + "<mirrors><mirror><id>corp</id><mirrorOf>*</mirrorOf><url>"
-                + server.url()
+                + served.server().url()
                 + "</url></mirror></mirrors>");
 
     ToolResult result = deps(settings).args("--verbose").run();
@@ -65,7 +55,7 @@ class SettingsIT {
 
   @Test
   void serverHttpHeaderIsSentAsIs() throws IOException {
-    server.requireHeader("Authorization", "Token " + PASSWORD);
+    served.server().requireHeader("Authorization", "Token " + PASSWORD);
     Path settings =
         settings(
             "<servers><server><id>test</id><configuration><httpHeaders><property>"
@@ -75,7 +65,7 @@ class SettingsIT {
 
     ToolResult result =
         deps(settings)
-            .args("--no-default-repositories", "--repository", "test=" + server.url())
+            .args("--no-default-repositories", "--repository", "test=" + served.server().url())
             .run();
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
@@ -83,7 +73,7 @@ class SettingsIT {
 
   @Test
   void proxyCarriesRequestsToAnUnresolvableHost() throws IOException {
-    int port = URI.create(server.url()).getPort();
+    int port = URI.create(served.server().url()).getPort();
     Path settings =
         settings(
             "<proxies><proxy><active>false</active><host>127.0.0.1</host><port>9</port></proxy>"
@@ -114,7 +104,7 @@ class SettingsIT {
 
   @Test
   void activeProfileRepositoryIsUsedWithItsServerCredentials() throws IOException {
-    server.requireBasicAuth("deployer", PASSWORD);
+    served.server().requireBasicAuth("deployer", PASSWORD);
     Path settings =
         settings(
             "<servers><server><id>corp</id><username>deployer</username><password>"
@@ -122,7 +112,7 @@ class SettingsIT {
                 + "</password></server></servers>"
                 + "<profiles>"
                 + profile("inactive", "", "nowhere", "http://repo.invalid/maven/")
-                + profile("corp", "", "corp", server.url())
+                + profile("corp", "", "corp", served.server().url())
                 + "</profiles><activeProfiles><activeProfile>corp</activeProfile>"
                 + "<activeProfile>not-defined</activeProfile></activeProfiles>");
 
@@ -144,14 +134,14 @@ class SettingsIT {
                   "<activation><activeByDefault>true</activeByDefault></activation>",
                   "by-default",
                   other.url())
-              + profile("named", "", "named", server.url())
+              + profile("named", "", "named", served.server().url())
               + "</profiles>";
 
       ToolResult byDefault = deps(settings(profiles)).args("--no-default-repositories").run();
 
       assertThat(byDefault.exitCode()).as(DepsFetchRun.describe(byDefault)).isZero();
       assertThat(other.artifactDownloads()).isNotEmpty();
-      assertThat(server.requests()).isEmpty();
+      assertThat(served.server().requests()).isEmpty();
 
       other.clearRequests();
       Path named =
@@ -160,7 +150,7 @@ class SettingsIT {
       ToolResult result = deps(named).args("--no-default-repositories").run();
 
       assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
-      assertThat(server.artifactDownloads()).isNotEmpty();
+      assertThat(served.server().artifactDownloads()).isNotEmpty();
       assertThat(other.requests()).as("activeByDefault dropped").isEmpty();
     }
   }
@@ -170,7 +160,7 @@ class SettingsIT {
     Path settings =
         settings(
             "<mirrors><mirror><id>corp</id><mirrorOf>far</mirrorOf><url>"
-                + server.url()
+                + served.server().url()
                 + "</url></mirror></mirrors><profiles>"
                 + profile(
                     "far",
@@ -182,7 +172,7 @@ class SettingsIT {
     ToolResult result = deps(settings).args("--no-default-repositories").run();
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
-    assertThat(server.artifactDownloads()).isNotEmpty();
+    assertThat(served.server().artifactDownloads()).isNotEmpty();
   }
 
   @Test
