@@ -2,8 +2,9 @@ package dev.initkit.gitfetch.jgit;
 
 /**
  * Chooses JGit's SHA-1 implementation for the objects of a fetch. JGit's default, a pure-Java SHA-1
- * with collision detection, took ~40% of a clone's CPU time; the JDK's MessageDigest uses the CPU's
- * SHA instructions and costs a fraction of that, but detects no collision.
+ * with collision detection, took ~40% of a clone's CPU time. The JDK's MessageDigest runs on the
+ * CPU's SHA instructions where C2 compiles it, at a fraction of that cost; under the images' C1,
+ * which has no SHA intrinsics, it is still ~20% cheaper. It detects no collision.
  *
  * <p>Collision detection protects an object id that is trusted for a reason other than the server
  * saying so: a commit id given with {@code --ref}, or a submodule commit recorded by the
