@@ -1,14 +1,13 @@
 package dev.initkit.depsfetch;
 
+import dev.initkit.common.cli.OptionFiles;
 import dev.initkit.common.cli.Secret;
 import dev.initkit.common.cli.SecretFiles;
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.retry.RetryPolicy;
 import dev.initkit.common.tls.CaBundle;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,13 +149,7 @@ final class OptionsParser {
     }
     if (raw.artifactsFile().isPresent()) {
       Path file = raw.artifactsFile().get();
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UsageException(
-            "cannot read --artifacts-file " + file + ": " + e.getClass().getSimpleName(), e);
-      }
+      List<String> lines = OptionFiles.read("--artifacts-file", file).lines().toList();
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
         int hash = line.indexOf('#');

@@ -1,5 +1,6 @@
 package dev.initkit.depsfetch;
 
+import dev.initkit.common.cli.OptionFiles;
 import dev.initkit.common.cli.Secret;
 import dev.initkit.common.failure.UsageException;
 import java.io.IOException;
@@ -61,8 +62,7 @@ public record SettingsFile(
     try (InputStream in = Files.newInputStream(file)) {
       document = parser().parse(in);
     } catch (IOException e) {
-      throw new UsageException(
-          "cannot read --settings " + file + ": " + e.getClass().getSimpleName(), e);
+      throw OptionFiles.cannotRead("--settings", file, e);
     } catch (SAXException e) {
       throw new UsageException(
           "--settings " + file + " is not well-formed XML: " + e.getMessage(), e);

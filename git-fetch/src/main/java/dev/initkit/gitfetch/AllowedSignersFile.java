@@ -1,9 +1,7 @@
 package dev.initkit.gitfetch;
 
+import dev.initkit.common.cli.OptionFiles;
 import dev.initkit.common.failure.UsageException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,12 +22,7 @@ final class AllowedSignersFile {
   private AllowedSignersFile() {}
 
   static void check(Path file) throws UsageException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("--allowed-signers: cannot read " + file + ": " + e.getMessage(), e);
-    }
+    List<String> lines = OptionFiles.read("--allowed-signers", file).lines().toList();
     int keys = 0;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();

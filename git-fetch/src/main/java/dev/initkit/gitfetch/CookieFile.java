@@ -1,10 +1,8 @@
 package dev.initkit.gitfetch;
 
+import dev.initkit.common.cli.OptionFiles;
 import dev.initkit.common.failure.UsageException;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,12 +54,7 @@ final class CookieFile {
    * value.
    */
   static CookieFile read(Path file) throws UsageException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("--cookie-file: cannot read " + file + ": " + e.getMessage(), e);
-    }
+    List<String> lines = OptionFiles.read("--cookie-file", file).lines().toList();
     List<Cookie> cookies = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);

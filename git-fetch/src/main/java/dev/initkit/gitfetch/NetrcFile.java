@@ -1,9 +1,7 @@
 package dev.initkit.gitfetch;
 
+import dev.initkit.common.cli.OptionFiles;
 import dev.initkit.common.failure.UsageException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +36,7 @@ final class NetrcFile {
 
   /** Reads {@code file}; a malformed file is a usage error that names the line, never a value. */
   static NetrcFile read(Path file) throws UsageException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("--netrc-file: cannot read " + file + ": " + e.getMessage(), e);
-    }
+    String text = OptionFiles.read("--netrc-file", file);
     List<Token> tokens = tokenize(text);
     Map<String, Entry> machines = new LinkedHashMap<>();
     Optional<Entry> fallback = Optional.empty();

@@ -2,9 +2,6 @@ package dev.initkit.common.cli;
 
 import dev.initkit.common.failure.UsageException;
 import dev.initkit.common.log.Redactor;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -34,13 +31,7 @@ public final class SecretFiles {
 
   /** Reads {@code file}; {@code optionName} names the option in the error. */
   public Secret read(String optionName, Path file) throws UsageException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException(
-          "cannot read " + optionName + " " + file + ": " + e.getClass().getSimpleName(), e);
-    }
+    String text = OptionFiles.read(optionName, file);
     if (text.endsWith("\r\n")) {
       text = text.substring(0, text.length() - 2);
     } else if (text.endsWith("\n")) {

@@ -1,5 +1,6 @@
 package dev.initkit.common.tls;
 
+import dev.initkit.common.cli.OptionFiles;
 import dev.initkit.common.failure.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +46,7 @@ public record CaBundle(Path file, List<X509Certificate> certificates) {
         }
       }
     } catch (IOException e) {
-      throw new UsageException(
-          "cannot read " + option + " " + file + ": " + e.getClass().getSimpleName(), e);
+      throw OptionFiles.cannotRead(option, file, e);
     } catch (CertificateException e) {
       throw new UsageException(
           option + " " + file + " is not a PEM bundle of certificates: " + e.getMessage(), e);

@@ -1,10 +1,9 @@
 package dev.initkit.depsfetch.testrepo;
 
+import dev.initkit.common.publish.TreeDeleter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,11 +35,7 @@ public final class ServedAcmeRepository implements BeforeEachCallback, AfterEach
     try {
       server.close();
     } finally {
-      try (Stream<Path> paths = Files.walk(root)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
+      TreeDeleter.delete(root);
     }
   }
 
