@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChecksumsIT {
   private static final String DEEP_JAR = TestRepository.path("org.acme:deep:1.0", "", "jar");
+  private static final String DEEP_POM = TestRepository.path("org.acme:deep:1.0", "", "pom");
   private static final List<String> CHECKSUM_EXTENSIONS =
       List.of(".md5", ".sha1", ".sha256", ".sha512");
 
@@ -93,6 +94,18 @@ class ChecksumsIT {
     assertThat(requested(DEEP_JAR)).containsExactly(DEEP_JAR + ".sha256", DEEP_JAR + ".sha512");
     assertThat(dest().resolve("deep-1.0.jar"))
         .hasBinaryContent(served.repository().read("org.acme:deep:1.0", "", "jar"));
+  }
+
+  @Test
+  void aVersionWhosePomHasNoSha512IsNotAskedForItsJarsSha512() throws IOException {
+    delete(DEEP_POM + ".sha512");
+    delete(DEEP_JAR + ".sha512");
+
+    ToolResult result = fetch();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(requested(DEEP_POM)).containsExactly(DEEP_POM + ".sha256", DEEP_POM + ".sha512");
+    assertThat(requested(DEEP_JAR)).containsExactly(DEEP_JAR + ".sha256");
   }
 
   @Test

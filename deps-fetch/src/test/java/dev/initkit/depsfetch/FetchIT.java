@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.initkit.common.testkit.ToolResult;
 import dev.initkit.depsfetch.testrepo.Fixtures;
+import dev.initkit.depsfetch.testrepo.RepositoryServer.Request;
 import dev.initkit.depsfetch.testrepo.ServedAcmeRepository;
 import dev.initkit.depsfetch.testrepo.TarBuilder;
 import dev.initkit.depsfetch.testrepo.TestRepository;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Layouts, options that shape the result, the cache and re-runs. */
 class FetchIT {
+  /** Where Resolver looks for the list of group prefixes a repository has. */
+  private static final String PREFIXES = ".meta/prefixes.txt";
+
   @TempDir Path dir;
   @RegisterExtension final ServedAcmeRepository served = new ServedAcmeRepository();
 
@@ -239,6 +243,31 @@ class FetchIT {
 
     assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
     assertThat(DepsFetchRun.files(dest())).hasSize(11);
+  }
+
+  @Test
+  void oneRepositoryIsNotAskedForItsPrefixList() {
+    ToolResult result =
+        DepsFetchRun.against(served.server(), dir)
+            .args(Fixtures.APP, "--dest", dest().toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(served.server().requests()).map(Request::path).doesNotContain(PREFIXES);
+  }
+
+  @Test
+  void severalRepositoriesAreAskedForTheirPrefixLists() {
+    ToolResult result =
+        DepsFetchRun.against(served.server(), dir)
+            .args("--repository", "other=" + served.server().url() + "other/")
+            .args(Fixtures.APP, "--dest", dest().toString())
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(served.server().requests())
+        .map(Request::path)
+        .contains(PREFIXES, "other/" + PREFIXES);
   }
 
   @Test

@@ -34,23 +34,29 @@ import org.eclipse.aether.util.ConfigUtils;
  * it fetches those checksum files itself, in the same order, up to the first the repository has,
  * notes in {@link PendingVerification} which algorithm will be compared, and keeps the answers; the
  * connector's own requests for those files, which follow at once on the same thread, are answered
- * from them. The repository sees the same requests as before, once each. When a checksum file
- * cannot be fetched (other than not found), every algorithm is computed, as Resolver does, and its
- * own request meets the failure.
+ * from them. The repository sees the same requests as before, once each, except for a checksum file
+ * that {@link AbsentChecksums} knows the version's directory lacks. When a checksum file cannot be
+ * fetched (other than not found), every algorithm is computed, as Resolver does, and its own
+ * request meets the failure.
  */
 final class ChecksumProbingTransporter extends AbstractTransporter {
   private final Transporter transporter;
   private final List<ChecksumAlgorithmFactory> algorithms;
   private final boolean headerChecksums;
+  private final AbsentChecksums absent;
 
   /** Per connector thread: the last download and the answers for its checksum files. */
   private final ThreadLocal<Probe> probes = new ThreadLocal<>();
 
   ChecksumProbingTransporter(
-      Transporter transporter, List<ChecksumAlgorithmFactory> algorithms, boolean headerChecksums) {
+      Transporter transporter,
+      List<ChecksumAlgorithmFactory> algorithms,
+      boolean headerChecksums,
+      AbsentChecksums absent) {
     this.transporter = transporter;
     this.algorithms = algorithms;
     this.headerChecksums = headerChecksums;
+    this.absent = absent;
   }
 
   @Override
@@ -116,12 +122,18 @@ final class ChecksumProbingTransporter extends AbstractTransporter {
     }
     for (int i = 0; i < algorithms.size(); i++) {
       URI location = probe.locations.get(i);
+      Exception knownAbsent = absent.lookup(location, algorithms.get(i));
+      if (knownAbsent != null) {
+        probe.answers.put(location, new Answer(null, knownAbsent));
+        continue;
+      }
       GetTask get = new GetTask(location);
       try {
         transporter.get(get);
       } catch (Exception e) {
         if (transporter.classify(e) == ERROR_NOT_FOUND) {
           probe.answers.put(location, new Answer(null, e));
+          absent.add(location, algorithms.get(i), e);
           continue;
         }
         if (e instanceof InterruptedException) {
@@ -193,7 +205,10 @@ final class ChecksumProbingTransporter extends AbstractTransporter {
               "aether.connector.basic.includedChecksums",
               "aether.connector.smartChecksums");
       return new ChecksumProbingTransporter(
-          transporter, layout.getChecksumAlgorithmFactories(false), headerChecksums);
+          transporter,
+          layout.getChecksumAlgorithmFactories(false),
+          headerChecksums,
+          AbsentChecksums.of(session, repository));
     }
 
     @Override

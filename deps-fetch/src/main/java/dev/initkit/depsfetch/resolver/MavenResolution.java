@@ -36,6 +36,7 @@ import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.ArtifactRepository;
 import org.eclipse.aether.repository.Authentication;
+import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
@@ -143,7 +144,6 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     SessionBuilder builder = new SessionBuilderSupplier(system).get();
     Properties systemProperties = System.getProperties();
     builder
-        .withLocalRepositoryBaseDirectories(request.localRepository())
         .setOffline(request.offline())
         // Only the repositories the user named: none that a POM declares, not even the super
         // POM's Central, so --no-default-repositories and --mirror mean what they say.
@@ -170,6 +170,11 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         .setConfigProperty("aether.transport.http.retryHandler.count", 0)
         .setConfigProperty("aether.transport.http.retryHandler.serviceUnavailable", "")
         .setConfigProperty("aether.connector.http.useSystemProperties", false)
+        // A repository's list of the group prefixes it holds (.meta/prefixes.txt, fetched and
+        // parsed once per run) only keeps requests away from a repository that cannot have the
+        // artifact; with one repository, that request would find nothing either.
+        .setConfigProperty(
+            "aether.remoteRepositoryFilter.prefixes", effectiveRepositories(request) > 1)
         .setMirrorSelector(mirrors(request))
         .setAuthenticationSelector(authentications(request))
         .setRepositoryListener(descriptors)
@@ -177,6 +182,7 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     if (request.sharedLocalRepository()) {
       // Pods sharing a cache volume: lock each artifact across processes, by its coordinates.
       builder
+          .withLocalRepositoryBaseDirectories(request.localRepository())
           .setConfigProperty("aether.syncContext.named.factory", "file-lock")
           .setConfigProperty("aether.syncContext.named.nameMapper", "file-gav");
     } else {
@@ -186,7 +192,12 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
       // path).
       builder
           .setConfigProperty("aether.syncContext.named.factory", "rwlock-local")
-          .setConfigProperty("aether.syncContext.named.nameMapper", "gaecv");
+          .setConfigProperty("aether.syncContext.named.nameMapper", "gaecv")
+          // Nor does a throwaway repository need what a kept one records for later runs: where
+          // each file came from (_remote.repositories) and the checksum files it was verified
+          // against. Only the artifacts and POMs leave it.
+          .withLocalRepositories(new LocalRepository(request.localRepository(), "simple"))
+          .setConfigProperty("aether.connector.persistedChecksums", false);
     }
     // Expert overrides: -Daether.<key>=<value> in JAVA_TOOL_OPTIONS reaches Resolver unchanged.
     for (String name : systemProperties.stringPropertyNames()) {
@@ -213,6 +224,15 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
     request.repositories().forEach(r -> byId.put(r.id(), r.credentials()));
     request.mirrors().forEach(m -> byId.putIfAbsent(m.id(), m.credentials()));
     return byId;
+  }
+
+  /** How many repositories the requests go to, once mirrors stand in for those they mirror. */
+  private static long effectiveRepositories(ResolutionRequest request) {
+    DefaultMirrorSelector mirrors = mirrors(request);
+    return remoteRepositories(request.repositories()).stream()
+        .map(r -> Optional.ofNullable(mirrors.getMirror(r)).orElse(r).getUrl())
+        .distinct()
+        .count();
   }
 
   private static DefaultMirrorSelector mirrors(ResolutionRequest request) {
