@@ -193,11 +193,10 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
       builder
           .setConfigProperty("aether.syncContext.named.factory", "rwlock-local")
           .setConfigProperty("aether.syncContext.named.nameMapper", "gaecv")
-          // Nor does a throwaway repository need what a kept one records for later runs: where
-          // each file came from (_remote.repositories) and the checksum files it was verified
-          // against. Only the artifacts and POMs leave it.
-          .withLocalRepositories(new LocalRepository(request.localRepository(), "simple"))
-          .setConfigProperty("aether.connector.persistedChecksums", false);
+          // Nor does a throwaway repository need to record where each file came from
+          // (_remote.repositories, for later runs): only the artifacts and POMs leave it. The
+          // checksum files it keeps give the report its SHA-256s (VerifiedChecksum).
+          .withLocalRepositories(new LocalRepository(request.localRepository(), "simple"));
     }
     // Expert overrides: -Daether.<key>=<value> in JAVA_TOOL_OPTIONS reaches Resolver unchanged.
     for (String name : systemProperties.stringPropertyNames()) {
