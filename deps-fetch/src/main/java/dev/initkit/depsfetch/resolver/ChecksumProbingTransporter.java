@@ -34,10 +34,11 @@ import org.eclipse.aether.util.ConfigUtils;
  * it fetches those checksum files itself, in the same order, up to the first the repository has,
  * notes in {@link PendingVerification} which algorithm will be compared, and keeps the answers; the
  * connector's own requests for those files, which follow at once on the same thread, are answered
- * from them. The repository sees the same requests as before, once each, except for a checksum file
- * that {@link AbsentChecksums} knows the version's directory lacks. When a checksum file cannot be
- * fetched (other than not found), every algorithm is computed, as Resolver does, and its own
- * request meets the failure.
+ * from them; or, when Resolver takes checksums from headers (its default), the checksum found is
+ * handed to it as if a header had brought it, and it asks for no file. The repository sees the same
+ * requests as before, once each, except for a checksum file that {@link AbsentChecksums} knows the
+ * version's directory lacks. When a checksum file cannot be fetched (other than not found), every
+ * algorithm is computed, as Resolver does, and its own request meets the failure.
  */
 final class ChecksumProbingTransporter extends AbstractTransporter {
   private final Transporter transporter;
@@ -144,6 +145,12 @@ final class ChecksumProbingTransporter extends AbstractTransporter {
       }
       probe.answers.put(location, new Answer(get.getDataBytes(), null));
       PendingVerification.start(download.getDataPath(), Set.of(algorithms.get(i).getName()));
+      if (headerChecksums) {
+        // As if the server had sent it in a header: Resolver compares it and asks for no checksum
+        // file, which spares it a temporary file and a read per checksum file.
+        download.setChecksum(
+            algorithms.get(i).getName(), ChecksumFileText.value(get.getDataBytes()));
+      }
       return probe;
     }
     // None at all: the verification fails without comparing anything.
