@@ -3,8 +3,6 @@ package dev.initkit.common.log;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Removes secrets from every text a user may see: log lines, error messages, the report and the
@@ -14,10 +12,6 @@ import java.util.regex.Pattern;
 public final class Redactor {
   /** What stands in for a secret. */
   public static final String MASK = "***";
-
-  // scheme://userinfo@ — userinfo may hold ':' but no '/', '@' or white space.
-  private static final Pattern URL_USER_INFO =
-      Pattern.compile("(?<scheme>\\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
 
   private final List<String> secrets = new CopyOnWriteArrayList<>();
 
@@ -43,9 +37,68 @@ public final class Redactor {
     return removeUserInfo(result);
   }
 
-  /** {@code text} with the user info of every URL in it replaced by {@link #MASK}. */
+  /**
+   * {@code text} with the user info of every URL in it replaced by {@link #MASK}: in {@code
+   * scheme://userinfo@}, where the scheme is a letter at the start of a word followed by letters,
+   * digits, {@code + . -}, and the user info holds no {@code /}, {@code @} or white space ({@code
+   * :} allowed). Scanned by hand rather than with a regular expression: compiling that one cost ~4
+   * ms of every tool's start.
+   */
   public static String removeUserInfo(String text) {
-    Matcher m = URL_USER_INFO.matcher(text);
-    return m.find() ? m.replaceAll("${scheme}" + Matcher.quoteReplacement(MASK) + "@") : text;
+    StringBuilder result = null;
+    int copied = 0;
+    int separator = text.indexOf("://");
+    while (separator >= 0) {
+      int userInfoStart = separator + 3;
+      int at = userInfoStart;
+      while (at < text.length() && !endsUserInfo(text.charAt(at))) {
+        at++;
+      }
+      boolean url = hasScheme(text, copied, separator);
+      if (url && at > userInfoStart && at < text.length() && text.charAt(at) == '@') {
+        if (result == null) {
+          result = new StringBuilder(text.length());
+        }
+        result.append(text, copied, userInfoStart).append(MASK);
+        copied = at;
+        separator = text.indexOf("://", at + 1);
+      } else {
+        separator = text.indexOf("://", separator + 1);
+      }
+    }
+    return result == null ? text : result.append(text, copied, text.length()).toString();
+  }
+
+  /** Whether a scheme ends at {@code end}, starting no earlier than {@code from}. */
+  private static boolean hasScheme(String text, int from, int end) {
+    int start = end;
+    while (start > from && isSchemeChar(text.charAt(start - 1))) {
+      start--;
+    }
+    // The scheme may start at any letter of that run that begins a word.
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (isAsciiLetter(c) && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsUserInfo(char c) {
+    return c == '/' || c == '@' || c == ' ' || (c >= '\t' && c <= '\r');
+  }
+
+  private static boolean isSchemeChar(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** A word character as a regular expression's word boundary sees it. */
+  private static boolean isWordChar(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
   }
 }

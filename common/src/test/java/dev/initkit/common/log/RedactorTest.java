@@ -2,6 +2,8 @@ package dev.initkit.common.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,5 +49,29 @@ class RedactorTest {
       })
   void removesUrlUserInfo(String text, String expected) {
     assertThat(new Redactor().redact(text)).isEqualTo(expected);
+  }
+
+  /** What removeUserInfo did with a regular expression before it scanned by hand. */
+  private static final Pattern URL_USER_INFO =
+      Pattern.compile("(?<scheme>\\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+
+  @Test
+  void removesUserInfoAsTheRegularExpressionDid() {
+    // Short texts over the characters that matter (scheme characters, separators, white space,
+    // word characters outside the scheme's), so that every way to nearly match comes up.
+    String alphabet = "aZ9+.-_:/@ \t\né";
+    Random random = new Random(42);
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(16);
+      for (int j = 0; j < length; j++) {
+        text.append(
+            random.nextInt(6) == 0 ? "://" : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String input = text.toString();
+      String expected = URL_USER_INFO.matcher(input).replaceAll("${scheme}***@");
+
+      assertThat(Redactor.removeUserInfo(input)).as(input).isEqualTo(expected);
+    }
   }
 }
