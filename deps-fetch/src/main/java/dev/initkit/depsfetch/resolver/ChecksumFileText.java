@@ -13,13 +13,13 @@ final class ChecksumFileText {
   private ChecksumFileText() {}
 
   static String value(byte[] content) {
-    String line = "";
-    for (String candidate : new String(content, StandardCharsets.UTF_8).split("\\R")) {
-      if (!candidate.isBlank()) {
-        line = candidate.trim();
-        break;
-      }
-    }
+    String line =
+        new String(content, StandardCharsets.UTF_8)
+            .lines()
+            .map(String::trim)
+            .filter(l -> !l.isEmpty())
+            .findFirst()
+            .orElse("");
     if (BSD.matcher(line).matches()) {
       return line.substring(line.lastIndexOf(' ') + 1);
     }

@@ -1,5 +1,6 @@
 package dev.initkit.depsfetch.resolver;
 
+import java.util.Objects;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.spi.connector.transport.GetTask;
@@ -50,7 +51,24 @@ final class SessionSharedTransporterFactory implements TransporterFactory {
     return transporters.getPriority();
   }
 
-  private record Key(SessionSharedTransporterFactory factory, RemoteRepository repository) {}
+  /**
+   * A repository's transporter in the session's data. Hashed by the repository's id and URL only: a
+   * repository's own hash code walks its whole configuration, on every artifact resolution.
+   */
+  private record Key(SessionSharedTransporterFactory factory, RemoteRepository repository) {
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(factory)
+          + Objects.hash(repository.getId(), repository.getUrl());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key
+          && key.factory == factory
+          && key.repository.equals(repository);
+    }
+  }
 
   /** A connector's view of the shared transporter: closing the connector leaves it open. */
   private static final class NotClosing implements Transporter {
