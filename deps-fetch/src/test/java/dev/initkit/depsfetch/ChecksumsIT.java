@@ -109,6 +109,34 @@ class ChecksumsIT {
   }
 
   @Test
+  void aReleaseWithoutSha512FilesIsAskedForOneOnce() throws IOException {
+    List<Path> release;
+    try (var files = Files.walk(served.repository().root().resolve("org/acme"))) {
+      release =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".sha512"))
+              .filter(f -> f.getParent().getFileName().toString().equals("1.0"))
+              .toList();
+    }
+    for (Path file : release) {
+      Files.delete(file);
+    }
+
+    // One thread: no two files of the release are verified at once, before either found out.
+    ToolResult result =
+        DepsFetchRun.against(served.server(), dir)
+            .args(Fixtures.APP, "--dest", dest().toString(), "--threads", "1")
+            .run();
+
+    assertThat(result.exitCode()).as(DepsFetchRun.describe(result)).isZero();
+    assertThat(release).hasSizeGreaterThan(10);
+    assertThat(served.server().requests())
+        .map(Request::path)
+        .filteredOn(p -> p.matches("org/acme/[^/]+/1\\.0/[^/]+\\.sha512"))
+        .hasSize(1);
+  }
+
+  @Test
   void wrongSha256FailsWhereTheRepositoryHasNoSha512() throws IOException {
     delete(DEEP_JAR + ".sha512");
     overwrite(DEEP_JAR + ".sha256", 64);
