@@ -2,6 +2,7 @@ package dev.initkit.depsfetch.resolver;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,41 +122,57 @@ final class ChecksumProbingTransporter extends AbstractTransporter {
       PendingVerification.startComparingAll(download.getDataPath());
       return probe;
     }
+    // Those the release is known to lack are skipped, unless the file has none of the others.
+    List<Integer> skipped = new ArrayList<>();
     for (int i = 0; i < algorithms.size(); i++) {
-      URI location = probe.locations.get(i);
-      Exception knownAbsent = absent.lookup(location, algorithms.get(i));
+      Exception knownAbsent = absent.lookup(probe.locations.get(i), algorithms.get(i));
       if (knownAbsent != null) {
-        probe.answers.put(location, new Answer(null, knownAbsent));
-        continue;
-      }
-      GetTask get = new GetTask(location);
-      try {
-        transporter.get(get);
-      } catch (Exception e) {
-        if (transporter.classify(e) == ERROR_NOT_FOUND) {
-          probe.answers.put(location, new Answer(null, e));
-          absent.add(location, algorithms.get(i), e);
-          continue;
-        }
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        PendingVerification.startComparingAll(download.getDataPath());
+        probe.answers.put(probe.locations.get(i), new Answer(null, knownAbsent));
+        skipped.add(i);
+      } else if (fetchChecksum(probe, download, i)) {
         return probe;
       }
-      probe.answers.put(location, new Answer(get.getDataBytes(), null));
-      PendingVerification.start(download.getDataPath(), Set.of(algorithms.get(i).getName()));
-      if (headerChecksums) {
-        // As if the server had sent it in a header: Resolver compares it and asks for no checksum
-        // file, which spares it a temporary file and a read per checksum file.
-        download.setChecksum(
-            algorithms.get(i).getName(), ChecksumFileText.value(get.getDataBytes()));
+    }
+    for (int i : skipped) {
+      if (fetchChecksum(probe, download, i)) {
+        return probe;
       }
-      return probe;
     }
     // None at all: the verification fails without comparing anything.
     PendingVerification.start(download.getDataPath(), Set.of());
     return probe;
+  }
+
+  /**
+   * Asks for {@code download}'s checksum file of algorithm {@code i} and keeps the answer; true
+   * when that settles what the verification compares (the file was there, or could not be had).
+   */
+  private boolean fetchChecksum(Probe probe, GetTask download, int i) {
+    URI location = probe.locations.get(i);
+    ChecksumAlgorithmFactory algorithm = algorithms.get(i);
+    GetTask get = new GetTask(location);
+    try {
+      transporter.get(get);
+    } catch (Exception e) {
+      if (transporter.classify(e) == ERROR_NOT_FOUND) {
+        probe.answers.put(location, new Answer(null, e));
+        absent.add(location, algorithm, e);
+        return false;
+      }
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      PendingVerification.startComparingAll(download.getDataPath());
+      return true;
+    }
+    probe.answers.put(location, new Answer(get.getDataBytes(), null));
+    PendingVerification.start(download.getDataPath(), Set.of(algorithm.getName()));
+    if (headerChecksums) {
+      // As if the server had sent it in a header: Resolver compares it and asks for no checksum
+      // file, which spares it a temporary file and a read per checksum file.
+      download.setChecksum(algorithm.getName(), ChecksumFileText.value(get.getDataBytes()));
+    }
+    return true;
   }
 
   /** A checksum file's content, or why it could not be had. */
