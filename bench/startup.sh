@@ -27,10 +27,12 @@ if [[ -z "${JDKS:-}" ]]; then
 fi
 
 # The sample command and the hello-world live in common's tests.
-./mvnw -B -q -pl common test-compile dependency:build-classpath \
+# package, not test-compile: the class path must name picocli's jar (the picocli module's), since a
+# class-data archive takes classes from jars only; common's build-classpath is written last.
+./mvnw -B -q -pl picocli,common package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$out/common.classpath" >/dev/null
 libs=$(cat "$out/common.classpath")
-picocli=$(tr ':' '\n' <"$out/common.classpath" | grep '/picocli-' | head -1)
+picocli=$(tr ':' '\n' <"$out/common.classpath" | grep -E '/picocli[^/]*\.jar$' | head -1)
 # In jars, as the tools run: a class-data archive takes classes from jars only.
 jar_bin=$(dirname "$(readlink -f "$(command -v java)")")/jar
 [[ -x "$jar_bin" ]] || jar_bin=$(ls /usr/lib/jvm/*/bin/jar | head -1)
