@@ -34,9 +34,10 @@ command -v python3 >/dev/null || { echo "needs python3" >&2; exit 2; }
 # The tool's jar, and the hello-world floor from common's tests.
 skip_checks=(-DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true -Denforcer.skip=true)
 ./mvnw -B -q -pl db-wait -am package "${skip_checks[@]}" >&2
-./mvnw -B -q -pl common test-compile dependency:build-classpath "${skip_checks[@]}" \
+# With the picocli module, whose jar the class path names (common's build-classpath is written last).
+./mvnw -B -q -pl picocli,common package dependency:build-classpath "${skip_checks[@]}" \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$out/common.classpath" >&2
-picocli=$(tr ':' '\n' <"$out/common.classpath" | grep '/picocli-' | head -1)
+picocli=$(tr ':' '\n' <"$out/common.classpath" | grep -E '/picocli[^/]*\.jar$' | head -1)
 jar=db-wait/target/db-wait.jar
 
 # A PostgreSQL cluster of our own, on a free port, run as the postgres user when we are root.
