@@ -27,7 +27,7 @@ final class AbsentChecksums {
         session.getData().computeIfAbsent(new Key(repository.getUrl()), AbsentChecksums::new);
   }
 
-  /** The failure that showed {@code download}'s directory has no such file, or null. */
+  /** The failure that showed {@code download}'s release has no such file, or null. */
   Exception lookup(URI download, ChecksumAlgorithmFactory algorithm) {
     return notFound.get(key(download, algorithm));
   }

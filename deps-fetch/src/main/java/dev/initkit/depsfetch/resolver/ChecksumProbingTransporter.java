@@ -38,8 +38,8 @@ import org.eclipse.aether.util.ConfigUtils;
  * from them; or, when Resolver takes checksums from headers (its default), the checksum found is
  * handed to it as if a header had brought it, and it asks for no file. The repository sees the same
  * requests as before, once each, except for a checksum file that {@link AbsentChecksums} knows the
- * version's directory lacks. When a checksum file cannot be fetched (other than not found), every
- * algorithm is computed, as Resolver does, and its own request meets the failure.
+ * release lacks. When a checksum file cannot be fetched (other than not found), every algorithm is
+ * computed, as Resolver does, and its own request meets the failure.
  */
 final class ChecksumProbingTransporter extends AbstractTransporter {
   private final Transporter transporter;
