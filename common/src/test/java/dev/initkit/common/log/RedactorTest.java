@@ -53,7 +53,7 @@ class RedactorTest {
 
   /**
    * What removeUserInfo did with a regular expression before it scanned by hand, with its {@code
-   * \\b} spelt out as JDK 19 and later read it (ASCII word characters; JDK 17 counted any letter).
+   * \b} spelt out as JDK 19 and later read it (ASCII word characters; JDK 17 counted any letter).
    */
   private static final Pattern URL_USER_INFO =
       Pattern.compile("(?<scheme>(?<![A-Za-z0-9_])[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
