@@ -2,7 +2,8 @@
 # git-fetch against the git CLI, in the same run: a generated mid-size repository (10,000 files by
 # default) served over smart HTTP on loopback by `git http-backend` under lighttpd, cloned by
 # git-fetch (the runnable jar, heap capped at 64 MiB), by `git clone --depth 1` and by a full
-# `git clone`. Whole process including JVM start; the commands alternate within each round; each
+# `git clone`; and both again on the same repository with 120,000 more refs (pull-request refs, as
+# GitHub's largest repositories have), which costs whoever lists every ref. Whole process including JVM start; the commands alternate within each round; each
 # run writes into an emptied directory on tmpfs (the disk's inode allocator would otherwise
 # dominate, see the benchmarking notes). Median and min-max wall time, median CPU time (user +
 # system), peak RSS (GNU time), and each median as a ratio of `git clone --depth 1`'s. Before
@@ -68,6 +69,15 @@ for n in two three; do
 done
 git clone -q --bare "$work/src" "$work/srv/repo.git"
 git -C "$work/srv/repo.git" gc -q
+# The same repository with two refs per pull request for 60,000 of them, as GitHub serves its
+# largest: a client that lists every ref before fetching pays for all 120,000.
+cp -r "$work/srv/repo.git" "$work/srv/pulls.git"
+head=$(git -C "$work/srv/pulls.git" rev-parse HEAD)
+python3 -c "
+for i in range(1, 60001):
+    print(f'create refs/pull/{i}/head $head')
+    print(f'create refs/pull/{i}/merge $head')" | git -C "$work/srv/pulls.git" update-ref --stdin
+git -C "$work/srv/pulls.git" pack-refs --all
 repo_size=$(du -sk "$work/srv/repo.git" | cut -f1)
 tree_size=$(du -sk --exclude=.git "$work/src" | cut -f1)
 
@@ -112,6 +122,8 @@ declare -a labels=(
   "git clone --depth 1"
   "git clone (full)"
   "git-fetch --depth 0"
+  "git-fetch, 120,000 more refs"
+  "git clone --depth 1, 120,000 more refs"
 )
 declare -a commands=(
   "$java $heap -jar $jar --quiet --repo $url --dest $work/out/gf"
@@ -120,6 +132,8 @@ declare -a commands=(
   "git clone -q --depth 1 $url $work/out/git"
   "git clone -q $url $work/out/git"
   "$java $tuned -jar $jar --quiet --repo $url --depth 0 --dest $work/out/gf"
+  "$java $tuned -jar $jar --quiet --repo ${url%/repo.git}/pulls.git --dest $work/out/gf"
+  "git clone -q --depth 1 ${url%/repo.git}/pulls.git $work/out/git"
 )
 
 # The re-run row needs a checkout in place; it is also compared with git's checkout, once.

@@ -76,6 +76,30 @@ class CloneIT {
   }
 
   @Test
+  void clonesHeadABranchAndAnAnnotatedTagOverProtocolV2() throws Exception {
+    TestRepository repo = server.repo("v2");
+    repo.speakProtocolV2();
+    String first = repo.commit("main", "one", TestRepository.tree().file("a.txt", "one\n"));
+    repo.annotatedTag("v1", first);
+    String second = repo.commit("main", "two", TestRepository.tree().file("a.txt", "two\n"));
+    String feature = repo.commit("feature", "f", TestRepository.tree().file("f.txt", "f\n"));
+
+    for (String[] refAndCommit :
+        new String[][] {{"", second}, {"feature", feature}, {"v1", first}}) {
+      Path dest = volume.resolve("v2-" + refAndCommit[0]);
+      ToolRun run = gitFetch("--repo", repo.url(), "--dest", dest.toString());
+      if (!refAndCommit[0].isEmpty()) {
+        run = run.args("--ref", refAndCommit[0]);
+      }
+
+      ToolResult result = run.run();
+
+      assertThat(result.exitCode()).as(result.stderr()).isZero();
+      assertThat(git(dest, "rev-parse", "HEAD")).isEqualTo(refAndCommit[1]);
+    }
+  }
+
+  @Test
   void lineEndingsFromGitattributesAreAppliedWhileTheFilesAreWrittenInParallel() throws Exception {
     TestRepository repo = server.repo("eol");
     TestRepository.Tree tree =

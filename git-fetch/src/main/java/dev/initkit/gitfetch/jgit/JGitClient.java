@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.LsRemoteCommand;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
@@ -108,8 +107,8 @@ public final class JGitClient implements GitClient {
     Map<String, Ref> refs;
     SshSessions ssh = sshSessions(remote);
     try {
-      LsRemoteCommand command = Git.lsRemoteRepository().setRemote(remote.url().url());
-      refs = configure(command, remote, ioTimeout, ssh).callAsMap();
+      RemoteRefsCommand command = new RemoteRefsCommand(remote.url().url(), refPrefixes(ref));
+      refs = configure(command, remote, ioTimeout, ssh).call();
     } catch (GitAPIException | RuntimeException e) {
       throw remoteFailure(e, ssh);
     } finally {
@@ -150,6 +149,20 @@ public final class JGitClient implements GitClient {
     String hint =
         name.looksLikeAbbreviatedCommit() ? " (commit ids must be given in full, 40 digits)" : "";
     throw permanent("no branch or tag '" + name.name() + "' on the remote: check --ref" + hint);
+  }
+
+  /**
+   * What to ask the remote for to resolve {@code ref}: HEAD, the full name, or where a short one
+   * may be.
+   */
+  private static List<String> refPrefixes(GitRef ref) {
+    if (ref instanceof GitRef.RemoteHead) {
+      return List.of(Constants.HEAD);
+    }
+    GitRef.Name name = (GitRef.Name) ref;
+    return name.isFullName()
+        ? List.of(name.name())
+        : List.of(Constants.R_HEADS + name.name(), Constants.R_TAGS + name.name());
   }
 
   /** The commit a ref points at: the peeled id of an annotated tag. */

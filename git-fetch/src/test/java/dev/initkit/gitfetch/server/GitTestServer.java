@@ -9,6 +9,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
@@ -144,6 +145,13 @@ public final class GitTestServer implements AutoCloseable, AfterEachCallback, Af
           UploadPack pack = new UploadPack(db);
           // Serve commits by id, as GitHub and GitLab do (uploadpack.allowReachableSHA1InWant).
           pack.setRequestPolicy(UploadPack.RequestPolicy.REACHABLE_COMMIT);
+          // Protocol v2, which git http-backend and GitHub speak when the client asks, only for a
+          // repository set to protocol.version=2 (TestRepository#speakProtocolV2): the fault knobs
+          // take every upload-pack request for a pack, and in v2 the ref listing is one too.
+          String protocol = request.getHeader("Git-Protocol");
+          if (protocol != null && db.getConfig().getInt("protocol", null, "version", 0) == 2) {
+            pack.setExtraParameters(List.of(protocol.split(":")));
+          }
           return pack;
         });
     // Like git http-backend, answer a want of a commit the server lacks in-band ("not our ref")

@@ -177,6 +177,11 @@ public final class TestRepository {
     }
   }
 
+  /** Answers clients that ask for git protocol v2 in it (the test server speaks v0 otherwise). */
+  public void speakProtocolV2() {
+    repo.getConfig().setInt("protocol", null, "version", 2);
+  }
+
   /** Points the remote's HEAD at {@code branch}. */
   public void head(String branch) {
     try {
