@@ -76,9 +76,9 @@ class CloneIT {
   }
 
   @Test
-  void clonesHeadABranchAndAnAnnotatedTagOverProtocolV2() throws Exception {
-    TestRepository repo = server.repo("v2");
-    repo.speakProtocolV2();
+  void clonesHeadABranchAndAnAnnotatedTagFromAProtocolV0Server() throws Exception {
+    TestRepository repo = server.repo("v0");
+    repo.speakProtocolV0Only();
     String first = repo.commit("main", "one", TestRepository.tree().file("a.txt", "one\n"));
     repo.annotatedTag("v1", first);
     String second = repo.commit("main", "two", TestRepository.tree().file("a.txt", "two\n"));
@@ -86,7 +86,7 @@ class CloneIT {
 
     for (String[] refAndCommit :
         new String[][] {{"", second}, {"feature", feature}, {"v1", first}}) {
-      Path dest = volume.resolve("v2-" + refAndCommit[0]);
+      Path dest = volume.resolve("v0-" + refAndCommit[0]);
       ToolRun run = gitFetch("--repo", repo.url(), "--dest", dest.toString());
       if (!refAndCommit[0].isEmpty()) {
         run = run.args("--ref", refAndCommit[0]);

@@ -24,8 +24,8 @@ class RemoteRefsCommandIT {
   @BeforeAll
   static void repositories() throws Exception {
     v2 = repository("v2-refs");
-    v2.speakProtocolV2();
     v0 = repository("v0-refs");
+    v0.speakProtocolV0Only();
   }
 
   private static TestRepository repository(String name) throws Exception {

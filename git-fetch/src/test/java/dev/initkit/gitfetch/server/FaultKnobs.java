@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Scripted faults of the test server, applied to pack responses ({@code git-upload-pack}) and to
- * any request: answer an HTTP error a number of times, cut the connection after some bytes of a
- * pack a number of times, or hold a pack in the middle until released.
+ * Scripted faults of the test server, applied to pack responses ({@code git-upload-pack}, but not
+ * protocol v2's ref listing, which goes there too) and to any request: answer an HTTP error a
+ * number of times, cut the connection after some bytes of a pack a number of times, or hold a pack
+ * in the middle until released.
  */
 public final class FaultKnobs implements Filter {
   private final AtomicInteger errorsLeft = new AtomicInteger();
@@ -105,9 +106,16 @@ public final class FaultKnobs implements Filter {
       httpResponse.sendError(errorStatus, "scripted fault");
       return;
     }
-    boolean pack =
+    boolean uploadPack =
         "POST".equals(http.getMethod()) && http.getRequestURI().endsWith("/git-upload-pack");
-    if (!pack) {
+    if (!uploadPack) {
+      chain.doFilter(request, response);
+      return;
+    }
+    // In protocol v2 the ref listing is an upload-pack request too: not a pack.
+    RefListingRequest peeked = RefListingRequest.of(http);
+    request = peeked;
+    if (peeked.isRefListing()) {
       chain.doFilter(request, response);
       return;
     }

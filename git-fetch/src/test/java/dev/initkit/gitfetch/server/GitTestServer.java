@@ -145,11 +145,10 @@ public final class GitTestServer implements AutoCloseable, AfterEachCallback, Af
           UploadPack pack = new UploadPack(db);
           // Serve commits by id, as GitHub and GitLab do (uploadpack.allowReachableSHA1InWant).
           pack.setRequestPolicy(UploadPack.RequestPolicy.REACHABLE_COMMIT);
-          // Protocol v2, which git http-backend and GitHub speak when the client asks, only for a
-          // repository set to protocol.version=2 (TestRepository#speakProtocolV2): the fault knobs
-          // take every upload-pack request for a pack, and in v2 the ref listing is one too.
+          // Protocol v2 when the client asks, as git http-backend and GitHub answer (JGit's own
+          // default factory does the same); a repository's protocol.version=0 keeps it to v0.
           String protocol = request.getHeader("Git-Protocol");
-          if (protocol != null && db.getConfig().getInt("protocol", null, "version", 0) == 2) {
+          if (protocol != null) {
             pack.setExtraParameters(List.of(protocol.split(":")));
           }
           return pack;

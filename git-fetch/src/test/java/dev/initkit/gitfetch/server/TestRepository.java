@@ -177,9 +177,9 @@ public final class TestRepository {
     }
   }
 
-  /** Answers clients that ask for git protocol v2 in it (the test server speaks v0 otherwise). */
-  public void speakProtocolV2() {
-    repo.getConfig().setInt("protocol", null, "version", 2);
+  /** Answers in git protocol v0 only, as an old server does (the test server speaks v2 too). */
+  public void speakProtocolV0Only() {
+    repo.getConfig().setInt("protocol", null, "version", 0);
   }
 
   /** Points the remote's HEAD at {@code branch}. */
