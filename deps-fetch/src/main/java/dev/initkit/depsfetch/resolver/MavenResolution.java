@@ -142,6 +142,7 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
   private CloseableSession session(
       RepositorySystem system, ResolutionRequest request, Descriptors descriptors) {
     SessionBuilder builder = new SessionBuilderSupplier(system).get();
+    DefaultMirrorSelector mirrors = mirrors(request);
     Properties systemProperties = System.getProperties();
     builder
         .setOffline(request.offline())
@@ -174,8 +175,9 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
         // parsed once per run) only keeps requests away from a repository that cannot have the
         // artifact; with one repository, that request would find nothing either.
         .setConfigProperty(
-            "aether.remoteRepositoryFilter.prefixes", effectiveRepositories(request) > 1)
-        .setMirrorSelector(mirrors(request))
+            "aether.remoteRepositoryFilter.prefixes",
+            effectiveRepositories(request.repositories(), mirrors) > 1)
+        .setMirrorSelector(mirrors)
         .setAuthenticationSelector(authentications(request))
         .setRepositoryListener(descriptors)
         .setTransferListener(new Transfers(request.listener()));
@@ -226,9 +228,9 @@ public final class MavenResolution implements ArtifactResolution, AutoCloseable 
   }
 
   /** How many repositories the requests go to, once mirrors stand in for those they mirror. */
-  private static long effectiveRepositories(ResolutionRequest request) {
-    DefaultMirrorSelector mirrors = mirrors(request);
-    return remoteRepositories(request.repositories()).stream()
+  private static long effectiveRepositories(
+      List<Repository> repositories, DefaultMirrorSelector mirrors) {
+    return remoteRepositories(repositories).stream()
         .map(r -> Optional.ofNullable(mirrors.getMirror(r)).orElse(r).getUrl())
         .distinct()
         .count();

@@ -20,7 +20,7 @@ final class RefListingRequest extends HttpServletRequestWrapper {
   private static final int HEAD = 4 + LS_REFS.length();
 
   private final boolean refListing;
-  private final InputStream body;
+  private final ByteArrayInputStream body;
 
   private RefListingRequest(HttpServletRequest request, boolean refListing, byte[] body) {
     super(request);
@@ -59,7 +59,7 @@ final class RefListingRequest extends HttpServletRequestWrapper {
 
       @Override
       public boolean isFinished() {
-        return false;
+        return body.available() == 0;
       }
 
       @Override
