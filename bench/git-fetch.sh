@@ -104,10 +104,11 @@ for _ in $(seq 100); do
 done
 
 heap="-Xmx64m"
-# The images' JVM flags (C1 only, serial GC) and the runnable jar's class-data archive, which the
-# build makes for the JVM that runs it (image-base/README.md, "Runnable jars"); an archive made by
-# another JDK is left out, since that JVM would then run with no class sharing at all.
-tuned="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+# The image's JVM flags (C1, and C2 for SHA-1 only: src/main/jvm/jit.args; serial GC) and the
+# runnable jar's class-data archive, which the build makes for the JVM that runs it
+# (image-base/README.md, "Runnable jars"); an archive made by another JDK is left out, since that
+# JVM would then run with no class sharing at all.
+tuned="-Xmx64m -XX:+UseSerialGC @git-fetch/src/main/jvm/jit.args"
 archive=git-fetch/target/git-fetch.jsa
 if [[ -f $archive ]] && $java -Xshare:on -XX:SharedArchiveFile=$archive -jar $jar --version >/dev/null 2>&1; then
   tuned="$tuned -XX:SharedArchiveFile=$archive -Xlog:cds*=off"

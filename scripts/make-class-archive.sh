@@ -45,7 +45,10 @@ with tarfile.open(image) as outer:
             layer.extractall(root, members=wanted, filter="tar")
 entry = config["config"]["Entrypoint"]
 cp_at = entry.index("-cp")
-jvm_flags = [a for a in entry[1:cp_at] if not a.startswith(("-XX:SharedArchiveFile=", "-Xlog:"))]
+def local_argument_file(word):  # a launcher @file among the JVM flags, read from the copy
+    return "@" + str(root / word[1:].lstrip("/")) if word.startswith("@") else word
+jvm_flags = [local_argument_file(a) for a in entry[1:cp_at]
+             if not a.startswith(("-XX:SharedArchiveFile=", "-Xlog:"))]
 def argument(word):  # an @file argument is the file's content, as the launcher reads it
     return (root / word[1:].lstrip("/")).read_text().strip() if word.startswith("@") else word
 classpath = argument(entry[cp_at + 1])
