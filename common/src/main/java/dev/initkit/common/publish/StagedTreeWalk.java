@@ -6,13 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One walk over a result before it is published: gives each directory and regular file its mode
- * ({@link FileModes}) and, when asked, flushes it ({@link Fsync}), children before their directory.
- * Symbolic links are neither followed nor changed: their target is not part of the result. One walk
- * instead of a walk for the modes and another for the flush: publishing a 10,000-file checkout on
- * tmpfs went from ~165 ms to ~130 ms.
+ * One pass over a result before it is published: gives each directory and regular file its mode
+ * ({@link FileModes}) and, when asked, flushes it ({@link Fsync}). Symbolic links are neither
+ * followed nor changed: their target is not part of the result.
+ *
+ * <p>The walk itself gives the directories their modes; the files are then done on several threads
+ * ({@link ParallelIo}), and the directories flushed last, when every file is. A 10,000-file
+ * checkout: ~130 ms on one thread on tmpfs, where a flush is a no-op; seconds on a disk, where each
+ * flush waits for the journal unless several are waiting together.
  */
 final class StagedTreeWalk {
   private StagedTreeWalk() {}
@@ -26,6 +31,8 @@ final class StagedTreeWalk {
     if (Files.isSymbolicLink(root)) {
       return;
     }
+    List<Path> files = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
@@ -35,17 +42,14 @@ final class StagedTreeWalk {
             if (includeRoot || !dir.equals(root)) {
               modes.applyToDirectory(dir, root.relativize(dir));
             }
+            dirs.add(dir);
             return FileVisitResult.CONTINUE;
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             if (attrs.isRegularFile()) {
-              modes.applyToFile(file, root.relativize(file));
-              if (flush) {
-                Fsync.path(file);
-              }
+              files.add(file);
             }
             return FileVisitResult.CONTINUE;
           }
@@ -56,11 +60,20 @@ final class StagedTreeWalk {
             if (failure != null) {
               throw failure;
             }
-            if (flush) {
-              Fsync.path(dir);
-            }
             return FileVisitResult.CONTINUE;
           }
         });
+    boolean flushFiles = flush && !Fsync.isMemoryOnly(root);
+    ParallelIo.forEach(
+        files,
+        file -> {
+          modes.applyToFile(file, root.relativize(file));
+          if (flushFiles) {
+            Fsync.path(file);
+          }
+        });
+    if (flushFiles) {
+      ParallelIo.forEach(dirs, Fsync::path);
+    }
   }
 }

@@ -264,4 +264,22 @@ class StagingAreaTest {
     assertThat(FileModesTest.modeOf(GenerationTree.file(dest(), 1).getParent())).isEqualTo(0755);
     assertThat(FileModesTest.modeOf(GenerationTree.file(dest(), 1))).isEqualTo(0644);
   }
+
+  @Test
+  void everyFileOfALargeResultGetsItsModeOnSeveralThreads() throws Exception {
+    int count = 4 * ParallelIo.PATHS_PER_THREAD;
+    PublishOptions groupWritable =
+        ordinaryDirectory().withModes(FileModes.defaults().groupWritable());
+    try (StagingArea area = StagingArea.open(dest(), groupWritable)) {
+      GenerationTree.write(area.path(), count, "gen-1");
+      area.publish();
+    }
+
+    for (int i = 0; i < count; i++) {
+      assertThat(FileModesTest.modeOf(GenerationTree.file(dest(), i)))
+          .as("file %d", i)
+          .isEqualTo(0664);
+    }
+    assertThat(FileModesTest.modeOf(GenerationTree.file(dest(), 1).getParent())).isEqualTo(0775);
+  }
 }
