@@ -50,27 +50,28 @@ final class BlobWriter implements AutoCloseable {
   /** Writes one file or symlink; returns the file's size on disk (0 for a symlink). */
   long write(PendingFile pending) throws IOException {
     Path file = pending.file();
-    ObjectLoader loader = reader.open(pending.blob(), Constants.OBJ_BLOB);
+    byte[] content = pending.content();
+    ObjectLoader loader = content == null ? reader.open(pending.blob(), Constants.OBJ_BLOB) : null;
     if (pending.mode() == FileMode.SYMLINK) {
-      byte[] target = loader.getCachedBytes();
+      byte[] target = content != null ? content : loader.getCachedBytes();
       Files.createSymbolicLink(file, Path.of(RawParseUtils.decode(target)));
       pending.entry().setLength(target.length);
     } else {
-      EolStreamType eol = pending.eol();
-      boolean direct = (eol == null || eol == EolStreamType.DIRECT) && pending.smudge() == null;
       try (FileChannel channel =
               FileChannel.open(
                   file,
                   CREATE_NEW,
                   pending.mode() == FileMode.EXECUTABLE_FILE ? EXECUTABLE : REGULAR);
           OutputStream out = Channels.newOutputStream(channel)) {
-        if (direct) {
+        if (content != null) {
+          out.write(content);
+        } else if (writesAsIs(pending.eol(), pending.smudge())) {
           loader.copyTo(out);
         } else {
           DirCacheCheckout.getContent(
               repo,
               pending.path(),
-              new CheckoutMetadata(eol, pending.smudge()),
+              new CheckoutMetadata(pending.eol(), pending.smudge()),
               loader,
               options,
               out);
@@ -87,6 +88,14 @@ final class BlobWriter implements AutoCloseable {
     }
     pending.entry().setLength(attrs.size());
     return attrs.size();
+  }
+
+  /**
+   * Whether a blob checked out with these attributes is written byte for byte: no end-of-line
+   * conversion and no smudge filter.
+   */
+  static boolean writesAsIs(EolStreamType eol, String smudge) {
+    return (eol == null || eol == EolStreamType.DIRECT) && smudge == null;
   }
 
   @Override

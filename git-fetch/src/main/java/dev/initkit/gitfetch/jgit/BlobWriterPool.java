@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,10 +31,20 @@ import org.eclipse.jgit.treewalk.WorkingTreeOptions;
  *
  * <p>The first failure stops every writer at its next file and is thrown as it was; SIGTERM ({@link
  * ProgressSource#cancelled()}) stops them the same way.
+ *
+ * <p>Files handed over with their bytes ({@link PendingFile#content()}) hold at most {@link
+ * #HELD_BYTES_LIMIT} in the queue: adding more waits for the writers, so a fetch that checks files
+ * out as they arrive stays within a small heap.
  */
 final class BlobWriterPool {
   /** More threads than cores only add switching: the work is CPU-bound on tmpfs and page cache. */
   static final int MAX_THREADS = 4;
+
+  /** How many bytes of file content may wait in the queue. */
+  static final int HELD_BYTES_LIMIT = 8 << 20;
+
+  /** How often a wait for room in the queue looks for a failure or SIGTERM. */
+  private static final long ROOM_POLL_MILLIS = 100;
 
   private final Repository repo;
   private final WorkingTreeOptions options;
@@ -52,9 +64,22 @@ final class BlobWriterPool {
     return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
   }
 
-  /** Starts the helper threads, which wait for files. */
+  /**
+   * Starts the helper threads, which wait for files; the caller writes too, once it has handed all
+   * of them over ({@link Writing#finish}).
+   *
+   * @param reporter advanced for each file written
+   */
   Writing start(ProgressSource progress, ProgressReporter reporter) {
-    return new Writing(progress, reporter);
+    return new Writing(progress, reporter, threads - 1);
+  }
+
+  /**
+   * Starts the helper threads for a caller that is busy with other work until it finishes: at least
+   * one, even on one CPU, and no progress is reported.
+   */
+  Writing startInBackground(ProgressSource progress) {
+    return new Writing(progress, null, Math.max(1, threads - 1));
   }
 
   /**
@@ -65,11 +90,12 @@ final class BlobWriterPool {
   final class Writing implements AutoCloseable {
     /** Marks the end of the files; a helper that takes it puts it back for the next one. */
     private static final PendingFile END =
-        new PendingFile(null, null, null, null, null, null, null);
+        new PendingFile(null, null, null, null, null, null, null, null);
 
     private final ProgressSource progress;
     private final ProgressReporter reporter;
     private final BlockingQueue<PendingFile> queue = new LinkedBlockingQueue<>();
+    private final Semaphore heldBytes = new Semaphore(HELD_BYTES_LIMIT);
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong bytes = new AtomicLong();
@@ -78,33 +104,55 @@ final class BlobWriterPool {
     private long files;
     private boolean ended;
 
-    private Writing(ProgressSource progress, ProgressReporter reporter) {
+    /**
+     * @param reporter advanced for each file written, or null
+     */
+    private Writing(ProgressSource progress, ProgressReporter reporter, int helperCount) {
       this.progress = progress;
       this.reporter = reporter;
       this.pool =
-          threads == 1
+          helperCount == 0
               ? null
               : Executors.newFixedThreadPool(
-                  threads - 1,
+                  helperCount,
                   task -> {
                     Thread thread = new Thread(task, "git-fetch-checkout");
                     thread.setDaemon(true);
                     return thread;
                   });
-      for (int i = 1; i < threads; i++) {
+      for (int i = 0; i < helperCount; i++) {
         helpers.add(pool.submit(this::writeUntilEnd));
       }
     }
 
     /**
-     * Hands a file to the writers.
+     * Hands a file to the writers; waits while the queue holds too many bytes of content.
      *
      * @throws IOException a writer's failure, so that the walk stops early
+     * @throws InterruptedIOException when SIGTERM or an interrupt stopped the wait
      */
     void add(PendingFile file) throws IOException {
+      if (file.heldBytes() > HELD_BYTES_LIMIT) {
+        throw new IllegalArgumentException("more content than the queue holds: " + file.path());
+      }
       throwFailure();
+      awaitRoom(file.heldBytes());
       files++;
       queue.add(file);
+    }
+
+    private void awaitRoom(int bytes) throws IOException {
+      try {
+        while (!heldBytes.tryAcquire(bytes, ROOM_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          throwFailure();
+          if (stop.get() || progress.cancelled()) {
+            throw new InterruptedIOException("the checkout was stopped (SIGTERM)");
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("the checkout was interrupted");
+      }
     }
 
     /**
@@ -114,7 +162,9 @@ final class BlobWriterPool {
      * @throws InterruptedIOException when SIGTERM stopped the writers (the thread is interrupted)
      */
     TreeStats finish() throws IOException {
-      reporter.total(files);
+      if (reporter != null) {
+        reporter.total(files);
+      }
       end();
       writeUntilEnd();
       awaitHelpers();
@@ -153,15 +203,21 @@ final class BlobWriterPool {
             queue.add(END);
             return;
           }
-          if (stop.get()) {
-            continue; // drain to the end, writing nothing
+          try {
+            if (stop.get()) {
+              continue; // drain to the end, writing nothing
+            }
+            if (progress.cancelled()) {
+              stop.set(true);
+              continue;
+            }
+            bytes.addAndGet(blobs.write(file));
+            if (reporter != null) {
+              reporter.advance(1);
+            }
+          } finally {
+            heldBytes.release(file.heldBytes());
           }
-          if (progress.cancelled()) {
-            stop.set(true);
-            continue;
-          }
-          bytes.addAndGet(blobs.write(file));
-          reporter.advance(1);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

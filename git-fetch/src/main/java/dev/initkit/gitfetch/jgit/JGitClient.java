@@ -32,8 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.api.FetchCommand;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
@@ -43,6 +41,7 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.IndexDiff;
+import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
@@ -54,10 +53,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.SshTransport;
-import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.util.FS;
 
@@ -108,7 +107,7 @@ public final class JGitClient implements GitClient {
     SshSessions ssh = sshSessions(remote);
     try {
       RemoteRefsCommand command = new RemoteRefsCommand(remote.url().url(), refPrefixes(ref));
-      refs = configure(command, remote, ioTimeout, ssh).call();
+      refs = configure(command, remote, ioTimeout, ssh, null).call();
     } catch (GitAPIException | RuntimeException e) {
       throw remoteFailure(e, ssh);
     } finally {
@@ -200,19 +199,23 @@ public final class JGitClient implements GitClient {
       config.setBoolean("gc", null, "autoDetach", false);
       config.save();
 
+      BlobWriterPool writers =
+          new BlobWriterPool(
+              repo, config.get(WorkingTreeOptions.KEY), BlobWriterPool.defaultThreads());
+      Ref fetchedRef;
+      EarlyFiles early;
       SshSessions ssh = sshSessions(remote);
-      try (Git git = Git.wrap(repo)) {
-        FetchCommand fetch =
-            git.fetch()
-                .setRemote(REMOTE)
-                .setRefSpecs(spec)
-                .setTagOpt(TagOpt.NO_TAGS)
-                .setRemoveDeletedRefs(false)
-                .setProgressMonitor(new JGitProgress(progress));
-        if (depth > 0) {
-          fetch.setDepth(depth);
-        }
-        configure(fetch, remote, ioTimeout, ssh).call();
+      // Sparse checkouts are written after the fetch only.
+      try (StreamingCheckout streaming =
+          content.sparse().isAll()
+              ? new StreamingCheckout(
+                  ObjectId.fromString(ref.commit()), workTree, writers, progress)
+              : null) {
+        FetchObjectsCommand fetch =
+            new FetchObjectsCommand(
+                repo, remote.url().url(), spec, depth, new JGitProgress(progress));
+        fetchedRef = configure(fetch, remote, ioTimeout, ssh, streaming).call();
+        early = streaming != null ? streaming.finish() : EarlyFiles.none(workTree);
       } catch (GitAPIException | RuntimeException e) {
         throw remoteFailure(e, ssh);
       } finally {
@@ -221,12 +224,12 @@ public final class JGitClient implements GitClient {
         }
       }
 
-      ObjectId fetched = fetchedCommit(repo, ref, spec);
+      ObjectId fetched = recordFetched(repo, spec, fetchedRef);
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(fetched);
         TreeCheckout.Written written =
-            new TreeCheckout(repo, BlobWriterPool.defaultThreads())
-                .write(commit, content.sparse(), progress);
+            new TreeCheckout(repo, writers)
+                .write(commit, content.sparse(), early.of(fetched), progress);
         pointHead(repo, ref, commit);
         TreeStats stats = written.stats();
         if (content.submodules() != SubmoduleMode.OFF && !written.gitlinks().isEmpty()) {
@@ -350,21 +353,20 @@ public final class JGitClient implements GitClient {
   }
 
   /**
-   * The commit that arrived: where a ref was fetched, its new value (the branch may have moved
-   * since it was resolved; the newer commit is as good and is what the report names).
+   * Points the spec's destination at the ref that was fetched, as git's fetch does, and returns the
+   * commit that arrived: where a ref was fetched, its new value (the branch may have moved since it
+   * was resolved; the newer commit is as good and is what the report names).
    */
-  private ObjectId fetchedCommit(Repository repo, ResolvedRef ref, RefSpec spec)
+  private static ObjectId recordFetched(Repository repo, RefSpec spec, Ref fetchedRef)
       throws IOException, GitRemoteException {
-    Ref local = repo.exactRef(spec.getDestination());
-    if (local == null) {
-      if (ref.refName().isEmpty()
-          && repo.getObjectDatabase().has(ObjectId.fromString(ref.commit()))) {
-        return ObjectId.fromString(ref.commit());
-      }
+    if (fetchedRef == null) {
       throw permanent("the fetch brought no " + spec.getSource() + ": check --ref");
     }
-    Ref peeled = repo.getRefDatabase().peel(local);
-    return peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : local.getObjectId();
+    RefUpdate update = repo.updateRef(spec.getDestination());
+    update.setNewObjectId(fetchedRef.getObjectId());
+    check(update.forceUpdate(), update);
+    Ref peeled = repo.getRefDatabase().peel(repo.exactRef(spec.getDestination()));
+    return peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
   }
 
   /** HEAD on a local branch of the same name for a branch (as git clone does), else detached. */
@@ -462,11 +464,11 @@ public final class JGitClient implements GitClient {
   }
 
   /**
-   * Timeouts, credentials for this request only (read now: a rotated Secret is picked up), and the
-   * CAs to trust.
+   * Timeouts, credentials for this request only (read now: a rotated Secret is picked up), the CAs
+   * to trust, and the checker the received objects go through (or null).
    */
   private <C extends TransportCommand<C, ?>> C configure(
-      C command, GitRemote remote, Duration ioTimeout, SshSessions ssh)
+      C command, GitRemote remote, Duration ioTimeout, SshSessions ssh, ObjectChecker checker)
       throws UsageException, GitRemoteException {
     GitCredentials credentials = remote.credentials();
     // JGit counts whole seconds; round up so that a short remainder is not zero (no timeout).
@@ -501,6 +503,7 @@ public final class JGitClient implements GitClient {
     }
     command.setTransportConfigCallback(
         transport -> {
+          transport.setObjectChecker(checker);
           if (transport instanceof SshTransport sshTransport && ssh != null) {
             sshTransport.setSshSessionFactory(ssh.factory());
           }

@@ -12,6 +12,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * stat data the writer fills in.
  *
  * @param smudge the smudge filter command from .gitattributes, or null
+ * @param content the blob's bytes, written as they are, when they arrived with the pack ({@link
+ *     StreamingCheckout}); null to read the blob from the repository
  */
 record PendingFile(
     Path file,
@@ -20,4 +22,29 @@ record PendingFile(
     ObjectId blob,
     EolStreamType eol,
     String smudge,
-    DirCacheEntry entry) {}
+    DirCacheEntry entry,
+    byte[] content) {
+
+  /** A file whose blob is read from the repository, converted as its attributes say. */
+  static PendingFile fromRepository(
+      Path file,
+      String path,
+      FileMode mode,
+      ObjectId blob,
+      EolStreamType eol,
+      String smudge,
+      DirCacheEntry entry) {
+    return new PendingFile(file, path, mode, blob, eol, smudge, entry, null);
+  }
+
+  /** A file written with bytes at hand, unconverted. */
+  static PendingFile withContent(
+      Path file, String path, FileMode mode, ObjectId blob, DirCacheEntry entry, byte[] content) {
+    return new PendingFile(file, path, mode, blob, null, null, entry, content);
+  }
+
+  /** How many bytes the file holds in memory until it is written. */
+  int heldBytes() {
+    return content == null ? 0 : content.length;
+  }
+}

@@ -1,18 +1,11 @@
 package dev.initkit.gitfetch.jgit;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.TransportCommand;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.InvalidRemoteException;
-import org.eclipse.jgit.api.errors.JGitInternalException;
-import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.URIish;
 
 /**
  * {@code git ls-remote} for some refs only: asks the remote for the refs under the given prefixes
@@ -22,31 +15,20 @@ import org.eclipse.jgit.transport.URIish;
  * speaks only protocol v0 sends every ref whatever is asked, and the caller picks from them; so the
  * result may hold more refs than asked for.
  */
-final class RemoteRefsCommand extends TransportCommand<RemoteRefsCommand, Map<String, Ref>> {
-  private final String url;
+final class RemoteRefsCommand extends RemoteConnectionCommand<RemoteRefsCommand, Map<String, Ref>> {
   private final List<String> prefixes;
 
   RemoteRefsCommand(String url, List<String> prefixes) {
-    super(null);
-    this.url = url;
+    super(null, url);
     this.prefixes = List.copyOf(prefixes);
   }
 
-  /** The refs by name; failures as {@code LsRemoteCommand} reports them. */
+  /** The refs by name. */
   @Override
-  public Map<String, Ref> call() throws GitAPIException {
-    try (Transport transport = Transport.open(new URIish(url))) {
-      configure(transport);
-      try (FetchConnection connection =
-          transport.openFetch(List.of(), prefixes.toArray(String[]::new))) {
-        return connection.getRefsMap();
-      }
-    } catch (URISyntaxException e) {
-      throw new InvalidRemoteException("invalid remote: " + url, e);
-    } catch (NotSupportedException e) {
-      throw new JGitInternalException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new org.eclipse.jgit.api.errors.TransportException(e.getMessage(), e);
+  Map<String, Ref> run(Transport transport) throws IOException {
+    try (FetchConnection connection =
+        transport.openFetch(List.of(), prefixes.toArray(String[]::new))) {
+      return connection.getRefsMap();
     }
   }
 }

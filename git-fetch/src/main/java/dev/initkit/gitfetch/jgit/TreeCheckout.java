@@ -11,15 +11,14 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.StopWalkException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.ObjectId;
@@ -28,17 +27,18 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.TreeWalk.OperationType;
-import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * Writes a commit's tree into an empty work tree, and the index to match: one pass over the tree
- * checks each path and makes the directories, and hands the files to a {@link BlobWriterPool},
- * which writes them on several threads meanwhile. JGit's own {@code DirCacheCheckout} compares
- * three trees (index, commit, work tree) and writes each file to a temporary name first, then
- * renames it: right for updating a work tree in place, needless work for an empty staging directory
- * that nobody sees until it is published.
+ * Writes a commit's tree into a work tree, and the index to match: one pass over the tree checks
+ * each path and makes the directories, and hands the files to a {@link BlobWriterPool}, which
+ * writes them on several threads meanwhile. The work tree is empty but for the files a {@link
+ * StreamingCheckout} wrote during the fetch: those are kept, unless the attributes of their path
+ * ask for a conversion, and written again. JGit's own {@code DirCacheCheckout} compares three trees
+ * (index, commit, work tree) and writes each file to a temporary name first, then renames it: right
+ * for updating a work tree in place, needless work for an empty staging directory that nobody sees
+ * until it is published.
  *
  * <p>With sparse paths, only entries under them are written; the others still go into the index,
  * marked assume-unchanged, so that {@code git status} in the checkout does not list them as deleted
@@ -55,13 +55,11 @@ final class TreeCheckout {
   private final Path workTree;
   private final BlobWriterPool writers;
   private final ObjectChecker pathChecker = new ObjectChecker();
-  private final Set<Path> createdDirs = new HashSet<>();
 
-  TreeCheckout(Repository repo, int threads) {
+  TreeCheckout(Repository repo, BlobWriterPool writers) {
     this.repo = repo;
     this.workTree = repo.getWorkTree().toPath();
-    this.writers = new BlobWriterPool(repo, repo.getConfig().get(WorkingTreeOptions.KEY), threads);
-    createdDirs.add(workTree);
+    this.writers = writers;
   }
 
   /**
@@ -70,9 +68,11 @@ final class TreeCheckout {
    *
    * @throws GitRemoteException (permanent) when a sparse path is not in the commit
    */
-  Written write(RevCommit commit, SparsePaths sparse, ProgressSource progress)
+  Written write(RevCommit commit, SparsePaths sparse, EarlyFiles early, ProgressSource progress)
       throws IOException, GitRemoteException {
     List<Gitlink> gitlinks = new ArrayList<>();
+    WorkTreeDirectories dirs = early.dirs();
+    TreeStats earlyStats = TreeStats.NONE;
     TreeStats stats;
     DirCache index = repo.lockDirCache();
     try (ObjectReader reader = repo.newObjectReader();
@@ -101,28 +101,38 @@ final class TreeCheckout {
           if (!included(selected, walk)) {
             entry.setAssumeValid(true);
           } else if (mode == FileMode.GITLINK) {
-            createDirectories(workTree.resolve(path));
+            dirs.create(workTree.resolve(path));
             gitlinks.add(new Gitlink(path, walk.getObjectId(0)));
           } else {
             Path file = workTree.resolve(path);
-            // A file is handed to the writers only once its directories are made (see
-            // createDirectories).
-            createDirectories(file.getParent());
-            writing.add(
-                new PendingFile(
-                    file,
-                    path,
-                    mode,
-                    walk.getObjectId(0),
-                    mode == FileMode.SYMLINK ? null : walk.getCheckoutEolStreamType(0),
-                    mode == FileMode.SYMLINK
-                        ? null
-                        : walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE),
-                    entry));
+            EolStreamType eol = mode == FileMode.SYMLINK ? null : walk.getCheckoutEolStreamType(0);
+            String smudge =
+                mode == FileMode.SYMLINK
+                    ? null
+                    : walk.getFilterCommand(Constants.ATTR_FILTER_TYPE_SMUDGE);
+            DirCacheEntry written = early.take(path);
+            if (written != null && BlobWriter.writesAsIs(eol, smudge)) {
+              entry = written;
+              earlyStats =
+                  earlyStats.plus(
+                      new TreeStats(1, mode == FileMode.SYMLINK ? 0 : written.getLength()));
+              reporter.advance(1);
+            } else {
+              if (written != null) {
+                Files.delete(file); // written as it is, but its attributes convert it
+              }
+              // A file is handed to the writers only once its directories are made (see
+              // WorkTreeDirectories).
+              dirs.create(file.getParent());
+              writing.add(
+                  PendingFile.fromRepository(
+                      file, path, mode, walk.getObjectId(0), eol, smudge, entry));
+            }
           }
           builder.add(entry);
         }
-        stats = writing.finish();
+        early.checkAllTaken();
+        stats = writing.finish().plus(earlyStats);
       }
       reporter.finish();
       if (!builder.commit()) {
@@ -144,23 +154,6 @@ final class TreeCheckout {
     } catch (StopWalkException e) {
       return false;
     }
-  }
-
-  /**
-   * Creates a directory of the work tree and its missing parents, each once. Never through an
-   * existing entry: the work tree starts empty, so anything already at a directory's path (a
-   * symlink or a file of the same name, from a malformed tree) fails the checkout instead of
-   * letting a write follow a symlink out of the work tree. A file is handed to the writers only
-   * after its directories were made here, as directories: a symlink or file of a malformed tree at
-   * a directory's path either makes this fail (written first) or fails to be written itself.
-   */
-  private void createDirectories(Path dir) throws IOException {
-    if (createdDirs.contains(dir)) {
-      return;
-    }
-    createDirectories(dir.getParent());
-    Files.createDirectory(dir);
-    createdDirs.add(dir);
   }
 
   /**

@@ -35,6 +35,7 @@ import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checkout's files, written on several threads, as one thread writes them. */
@@ -143,6 +144,49 @@ class BlobWriterPoolTest {
     }
   }
 
+  @Test
+  @Timeout(60)
+  void filesWithTheirBytesAtHandWaitForRoomAndAreWrittenInTheBackgroundOnOneCpu() throws Exception {
+    // Five times what the queue may hold: adding waits for the one helper to write.
+    int count = 5 * BlobWriterPool.HELD_BYTES_LIMIT / (1 << 20);
+    byte[] content = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+
+    try (BlobWriterPool.Writing writing = pool(1).startInBackground(progress)) {
+      for (int i = 0; i < count; i++) {
+        String path = "big" + i;
+        writing.add(
+            PendingFile.withContent(
+                workTree.resolve(path),
+                path,
+                FileMode.REGULAR_FILE,
+                ObjectId.zeroId(),
+                new DirCacheEntry(path),
+                content));
+      }
+      assertThat(writing.finish()).isEqualTo(new TreeStats(count, (long) count << 20));
+    }
+    assertThat(Files.size(workTree.resolve("big" + (count - 1)))).isEqualTo(1 << 20);
+  }
+
+  @Test
+  void refusesAFileWithMoreBytesThanTheQueueHolds() {
+    byte[] content = new byte[BlobWriterPool.HELD_BYTES_LIMIT + 1];
+
+    try (BlobWriterPool.Writing writing = pool(2).startInBackground(progress)) {
+      assertThatThrownBy(
+              () ->
+                  writing.add(
+                      PendingFile.withContent(
+                          workTree.resolve("huge"),
+                          "huge",
+                          FileMode.REGULAR_FILE,
+                          ObjectId.zeroId(),
+                          new DirCacheEntry("huge"),
+                          content)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
   private TreeStats writeAll(BlobWriterPool pool, List<PendingFile> files) throws Exception {
     try (BlobWriterPool.Writing writing = pool.start(progress, progress.start("checkout", 0))) {
       for (PendingFile file : files) {
@@ -171,7 +215,9 @@ class BlobWriterPoolTest {
         DirCacheEntry entry = new DirCacheEntry(path);
         entry.setFileMode(mode);
         entry.setObjectId(blob);
-        files.add(new PendingFile(workTree.resolve(path), path, mode, blob, null, null, entry));
+        files.add(
+            PendingFile.fromRepository(
+                workTree.resolve(path), path, mode, blob, null, null, entry));
       }
       inserter.flush();
     }
