@@ -4,7 +4,10 @@ import dev.initkit.common.publish.TreeDeleter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -20,18 +23,28 @@ final class EarlyFiles {
   private final Path workTree;
   private final WorkTreeDirectories dirs;
   private final Map<String, DirCacheEntry> byPath;
+  private final boolean wholeTree;
 
+  /**
+   * @param wholeTree whether these are all the commit's entries, each a file or symlink written as
+   *     it is, with no {@code .gitattributes} in the tree
+   */
   EarlyFiles(
-      ObjectId commit, Path workTree, WorkTreeDirectories dirs, Map<String, DirCacheEntry> byPath) {
+      ObjectId commit,
+      Path workTree,
+      WorkTreeDirectories dirs,
+      Map<String, DirCacheEntry> byPath,
+      boolean wholeTree) {
     this.commit = commit;
     this.workTree = workTree;
     this.dirs = dirs;
     this.byPath = new HashMap<>(byPath);
+    this.wholeTree = wholeTree;
   }
 
   /** None: an empty work tree. */
   static EarlyFiles none(Path workTree) {
-    return new EarlyFiles(null, workTree, new WorkTreeDirectories(workTree), Map.of());
+    return new EarlyFiles(null, workTree, new WorkTreeDirectories(workTree), Map.of(), false);
   }
 
   /**
@@ -55,6 +68,21 @@ final class EarlyFiles {
 
   WorkTreeDirectories dirs() {
     return dirs;
+  }
+
+  /**
+   * Whether the checkout is done but for its index: every entry of the commit's tree is a file or
+   * symlink written here, as it is, and no {@code .gitattributes} could ask for another content.
+   */
+  boolean isWholeTree() {
+    return wholeTree;
+  }
+
+  /** Every index entry, taken. */
+  Collection<DirCacheEntry> takeAll() {
+    List<DirCacheEntry> all = new ArrayList<>(byPath.values());
+    byPath.clear();
+    return all;
   }
 
   /** The index entry of the file written at {@code path}, or null; each is taken once. */

@@ -51,6 +51,8 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
   static final int TREE_BYTES_LIMIT = 8 << 20;
 
   private static final byte[] TREE_HEADER = "tree ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ATTRIBUTES_FILE =
+      Constants.DOT_GIT_ATTRIBUTES.getBytes(StandardCharsets.US_ASCII);
 
   private final ObjectId commit;
   private final Path workTree;
@@ -65,6 +67,10 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
   private final Map<String, DirCacheEntry> written = new HashMap<>();
   private final BlobBuffer buffer = new BlobBuffer();
   private IOException failure;
+  private boolean rootSeen;
+
+  /** Whether an entry of the commit's tree was left to the checkout, or has attributes. */
+  private boolean entryLeft;
 
   /** A file of the commit's tree: its path from the work tree's top, and its mode. */
   private record Placement(byte[] rawPath, FileMode mode) {}
@@ -116,7 +122,8 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    return new EarlyFiles(commit, workTree, dirs, written);
+    boolean wholeTree = rootSeen && !entryLeft && awaitedTrees.isEmpty() && awaitedBlobs.isEmpty();
+    return new EarlyFiles(commit, workTree, dirs, written, wholeTree);
   }
 
   /** Stops the writers, if {@link #finish} did not run, and waits for them. */
@@ -129,6 +136,7 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
     // A commit object starts with "tree <id>\n".
     if (commitData.length >= TREE_HEADER.length + Constants.OBJECT_ID_STRING_LENGTH
         && RawParseUtils.match(commitData, 0, TREE_HEADER) == TREE_HEADER.length) {
+      rootSeen = true;
       place(ObjectId.fromString(commitData, TREE_HEADER.length), new byte[0]);
     }
   }
@@ -170,6 +178,7 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
         mode = (mode << 3) | (tree[pos++] - '0');
       }
       if (pos == modeStart || pos == tree.length || tree[pos] != ' ') {
+        entryLeft = true;
         return;
       }
       int nameStart = pos + 1;
@@ -179,6 +188,7 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
       }
       int idStart = nameEnd + 1;
       if (nameEnd == nameStart || idStart + Constants.OBJECT_ID_LENGTH > tree.length) {
+        entryLeft = true;
         return;
       }
       byte[] path = Arrays.copyOf(prefix, prefix.length + nameEnd - nameStart);
@@ -192,8 +202,15 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
         place(id, subtree);
       } else if (isFile(fileMode) && isSafe(path)) {
         awaitedBlobs.computeIfAbsent(id, k -> new ArrayList<>()).add(new Placement(path, fileMode));
+        entryLeft |= isAttributesFile(tree, nameStart, nameEnd);
+      } else {
+        entryLeft = true; // a submodule, or a path the checkout will refuse
       }
     }
+  }
+
+  private static boolean isAttributesFile(byte[] tree, int nameStart, int nameEnd) {
+    return Arrays.equals(tree, nameStart, nameEnd, ATTRIBUTES_FILE, 0, ATTRIBUTES_FILE.length);
   }
 
   private static boolean isFile(FileMode mode) {

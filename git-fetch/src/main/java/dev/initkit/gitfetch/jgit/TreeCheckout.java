@@ -11,6 +11,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -70,6 +71,9 @@ final class TreeCheckout {
    */
   Written write(RevCommit commit, SparsePaths sparse, EarlyFiles early, ProgressSource progress)
       throws IOException, GitRemoteException {
+    if (early.isWholeTree()) {
+      return new Written(writeIndex(early.takeAll()), List.of());
+    }
     List<Gitlink> gitlinks = new ArrayList<>();
     WorkTreeDirectories dirs = early.dirs();
     TreeStats earlyStats = TreeStats.NONE;
@@ -113,9 +117,7 @@ final class TreeCheckout {
             DirCacheEntry written = early.take(path);
             if (written != null && BlobWriter.writesAsIs(eol, smudge)) {
               entry = written;
-              earlyStats =
-                  earlyStats.plus(
-                      new TreeStats(1, mode == FileMode.SYMLINK ? 0 : written.getLength()));
+              earlyStats = earlyStats.plus(fileStats(written));
               reporter.advance(1);
             } else {
               if (written != null) {
@@ -142,6 +144,34 @@ final class TreeCheckout {
       index.unlock();
     }
     return new Written(stats, gitlinks);
+  }
+
+  /**
+   * Writes the index of files already in the work tree, for a checkout that needs no tree walk
+   * (about 0.1 s for 10,000 files: reading the trees again and looking up attributes for each
+   * path). Returns what the files hold.
+   */
+  private TreeStats writeIndex(Collection<DirCacheEntry> written) throws IOException {
+    TreeStats stats = TreeStats.NONE;
+    DirCache index = repo.lockDirCache();
+    try {
+      DirCacheBuilder builder = index.builder();
+      for (DirCacheEntry entry : written) {
+        builder.add(entry);
+        stats = stats.plus(fileStats(entry));
+      }
+      if (!builder.commit()) {
+        throw new IOException("could not write the index of " + workTree);
+      }
+    } finally {
+      index.unlock();
+    }
+    return stats;
+  }
+
+  /** One file and its bytes; a symlink holds none. */
+  private static TreeStats fileStats(DirCacheEntry entry) {
+    return new TreeStats(1, entry.getFileMode() == FileMode.SYMLINK ? 0 : entry.getLength());
   }
 
   /**

@@ -91,6 +91,7 @@ class StreamingCheckoutTest {
     assertThat(early.take("run.sh").getFileMode()).isEqualTo(FileMode.EXECUTABLE_FILE);
     assertThat(early.take("link").getFileMode()).isEqualTo(FileMode.SYMLINK);
     early.checkAllTaken();
+    assertThat(early.isWholeTree()).isTrue();
   }
 
   @Test
@@ -143,6 +144,7 @@ class StreamingCheckoutTest {
 
     assertThat(workTree.resolve("f")).doesNotExist();
     assertThat(early.take("f")).isNull();
+    assertThat(early.isWholeTree()).isFalse();
   }
 
   @Test
@@ -154,6 +156,29 @@ class StreamingCheckoutTest {
 
     assertThat(workTree.resolve("f")).doesNotExist();
     assertThat(early.take("f")).isNull();
+    assertThat(early.isWholeTree()).isFalse();
+  }
+
+  @Test
+  void anAttributesFileOrASubmoduleLeavesTheRestToTheCheckout() throws Exception {
+    ObjectId text = blob("text\n");
+    ObjectId attributes =
+        tree(
+            entry(".gitattributes", FileMode.REGULAR_FILE, blob("*.txt eol=crlf\n")),
+            entry("a.txt", FileMode.REGULAR_FILE, text));
+    ObjectId submodule =
+        tree(
+            entry("lib", FileMode.GITLINK, ObjectId.zeroId()),
+            entry("a.txt", FileMode.REGULAR_FILE, text));
+
+    EarlyFiles withAttributes = replay(commit(attributes), packOrder());
+    assertThat(withAttributes.take("a.txt")).isNotNull();
+    assertThat(withAttributes.isWholeTree()).isFalse();
+
+    withAttributes.of(ObjectId.zeroId()); // empties the work tree for the next commit
+    EarlyFiles withSubmodule = replay(commit(submodule), packOrder());
+    assertThat(withSubmodule.take("a.txt")).isNotNull();
+    assertThat(withSubmodule.isWholeTree()).isFalse();
   }
 
   @Test
@@ -175,6 +200,7 @@ class StreamingCheckoutTest {
     assertThat(workTree.resolve("small.txt")).hasContent("small");
     assertThat(early.take("small.txt")).isNotNull();
     early.checkAllTaken();
+    assertThat(early.isWholeTree()).isFalse();
   }
 
   @Test
