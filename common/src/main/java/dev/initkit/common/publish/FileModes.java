@@ -103,32 +103,18 @@ public final class FileModes {
     StagedTreeWalk.apply(root, this, true, false);
   }
 
-  /** Gives the directory at {@code relative} (relative to the result root) its mode. */
-  void applyToDirectory(Path dir, Path relative) throws IOException {
-    set(dir, modeFor(relative, true));
-  }
-
   /**
-   * Gives the regular file at {@code relative} its mode, keeping it executable if it is. One stat
-   * for both the executable bit and the check: most files already have their mode (a checkout
-   * writes 0644), and a chmod per file adds up over 10k files.
+   * The mode for the regular file at {@code relative} (relative to the result root) whose mode is
+   * now {@code current}: it stays executable if it is.
    */
-  void applyToFile(Path file, Path relative) throws IOException {
-    int current = toMode(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
-    int wanted = fileMode(current, relative);
-    if (wanted != current) {
-      set(file, wanted);
-    }
-  }
-
-  private int fileMode(int current, Path relative) {
+  int fileMode(int current, Path relative) {
     int mode = modeFor(relative, false);
     boolean executable = (current & 0100) != 0;
     // An explicit --mode is the user's word; otherwise keep what makes a script a script.
     return explicitFileMode == null && executable ? withSearchWhereReadable(mode) : mode;
   }
 
-  private static void set(Path path, int mode) throws IOException {
+  static void set(Path path, int mode) throws IOException {
     Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
         .setPermissions(toPermissions(mode));
   }

@@ -9,16 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a file-system action on each path of a list on several threads: the calling one and up to
- * {@link #MAX_THREADS} - 1 helpers, one per {@link #PATHS_PER_THREAD} paths. The actions wait on
- * the disk more than on the CPU: concurrent flushes share the file system's journal commits (on
- * ext4 here, flushing 4,000 small files took 730 ms on one thread and 170 ms on 16).
+ * Runs a file-system action on each path of a list on several threads: the calling one and helpers,
+ * one thread per {@link #PATHS_PER_THREAD} paths, at most as many as the caller says. Flushes wait
+ * on the disk more than on the CPU, and concurrent flushes share the file system's journal commits
+ * (on ext4 here, flushing 4,000 small files took 730 ms on one thread and 170 ms on 16): {@link
+ * #FLUSH_THREADS}. Other actions keep the CPU busy: {@link #cpuThreads()}.
  *
  * <p>The first failure stops the others at their next path and is thrown as it was, once every
  * thread is done: nothing runs on once this returns.
  */
 final class ParallelIo {
-  static final int MAX_THREADS = 16;
+  static final int FLUSH_THREADS = 16;
 
   /** Fewer paths than this per thread are not worth a thread's start. */
   static final int PATHS_PER_THREAD = 256;
@@ -31,8 +32,13 @@ final class ParallelIo {
 
   private ParallelIo() {}
 
-  static <T> void forEach(List<T> paths, PathAction<T> action) throws IOException {
-    int threads = Math.min(MAX_THREADS, paths.size() / PATHS_PER_THREAD);
+  /** As many threads as the process may use (its CPU limit in a container). */
+  static int cpuThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  static <T> void forEach(List<T> paths, int maxThreads, PathAction<T> action) throws IOException {
+    int threads = Math.min(maxThreads, paths.size() / PATHS_PER_THREAD);
     if (threads <= 1) {
       for (T path : paths) {
         action.run(path);

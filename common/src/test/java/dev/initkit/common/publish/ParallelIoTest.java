@@ -23,6 +23,7 @@ class ParallelIoTest {
 
     ParallelIo.forEach(
         paths,
+        ParallelIo.FLUSH_THREADS,
         path -> {
           assertThat(done.add(path)).as("path %d done twice", path).isTrue();
           threads.add(Thread.currentThread());
@@ -35,7 +36,7 @@ class ParallelIoTest {
         });
 
     assertThat(done).hasSize(paths.size());
-    assertThat(threads).hasSizeBetween(2, ParallelIo.MAX_THREADS);
+    assertThat(threads).hasSizeBetween(2, ParallelIo.FLUSH_THREADS);
   }
 
   private static void await(CountDownLatch latch) throws IOException {
@@ -50,7 +51,10 @@ class ParallelIoTest {
   void runsFewPathsOnTheCallingThreadOnly() throws Exception {
     Set<String> threads = ConcurrentHashMap.newKeySet();
 
-    ParallelIo.forEach(List.of(1, 2, 3), path -> threads.add(Thread.currentThread().getName()));
+    ParallelIo.forEach(
+        List.of(1, 2, 3),
+        ParallelIo.FLUSH_THREADS,
+        path -> threads.add(Thread.currentThread().getName()));
 
     assertThat(threads).containsExactly(Thread.currentThread().getName());
   }
@@ -65,6 +69,7 @@ class ParallelIoTest {
             () ->
                 ParallelIo.forEach(
                     paths,
+                    ParallelIo.FLUSH_THREADS,
                     path -> {
                       running.add(path);
                       try {
@@ -88,6 +93,7 @@ class ParallelIoTest {
             () ->
                 ParallelIo.forEach(
                     paths,
+                    ParallelIo.FLUSH_THREADS,
                     path -> {
                       if (path == 700) {
                         throw failure;
