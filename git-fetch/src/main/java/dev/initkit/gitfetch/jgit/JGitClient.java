@@ -82,6 +82,7 @@ public final class JGitClient implements GitClient {
     this.alwaysDetectCollisions = alwaysDetectCollisions;
     HermeticSystemReader.install();
     PackWindowCache.install();
+    FixedUmask.install();
   }
 
   /**
