@@ -32,7 +32,7 @@ import org.eclipse.jgit.treewalk.WorkingTreeOptions;
  * <p>The first failure stops every writer at its next file and is thrown as it was; SIGTERM ({@link
  * ProgressSource#cancelled()}) stops them the same way.
  *
- * <p>Files handed over with their bytes ({@link PendingFile#content()}) hold at most {@link
+ * <p>Files handed over with their bytes ({@link Job#heldBytes()}) hold at most {@link
  * #HELD_BYTES_LIMIT} in the queue: adding more waits for the writers, so a fetch that checks files
  * out as they arrive stays within a small heap.
  */
@@ -65,6 +65,14 @@ final class BlobWriterPool {
     this.threads = threads;
   }
 
+  /** A file to write: the bytes it holds in memory until written, and how to write it. */
+  interface Job {
+    int heldBytes();
+
+    /** Writes the file with the thread's writer; returns its size on disk (0 for a symlink). */
+    long write(BlobWriter writer) throws IOException;
+  }
+
   /** As many threads as the process may use (its CPU limit in a container), at most four. */
   static int defaultThreads() {
     return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
@@ -95,12 +103,12 @@ final class BlobWriterPool {
    */
   final class Writing implements AutoCloseable {
     /** Marks the end of the files; a helper that takes it puts it back for the next one. */
-    private static final List<PendingFile> END = List.of();
+    private static final List<Job> END = List.of();
 
     private final ProgressSource progress;
     private final ProgressReporter reporter;
-    private final BlockingQueue<List<PendingFile>> queue = new LinkedBlockingQueue<>();
-    private List<PendingFile> batch = new ArrayList<>(BATCH_FILES);
+    private final BlockingQueue<List<Job>> queue = new LinkedBlockingQueue<>();
+    private List<Job> batch = new ArrayList<>(BATCH_FILES);
     private final Semaphore heldBytes = new Semaphore(HELD_BYTES_LIMIT);
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -137,9 +145,10 @@ final class BlobWriterPool {
      * @throws IOException a writer's failure, so that the walk stops early
      * @throws InterruptedIOException when SIGTERM or an interrupt stopped the wait
      */
-    void add(PendingFile file) throws IOException {
+    void add(Job file) throws IOException {
       if (file.heldBytes() > HELD_BYTES_LIMIT) {
-        throw new IllegalArgumentException("more content than the queue holds: " + file.path());
+        throw new IllegalArgumentException(
+            "a file of " + file.heldBytes() + " bytes, more than the queue holds");
       }
       throwFailure();
       awaitRoom(file.heldBytes());
@@ -220,12 +229,12 @@ final class BlobWriterPool {
     private void writeUntilEnd() {
       try (BlobWriter blobs = new BlobWriter(repo, options)) {
         while (true) {
-          List<PendingFile> taken = queue.take();
+          List<Job> taken = queue.take();
           if (taken == END) {
             queue.add(END);
             return;
           }
-          for (PendingFile file : taken) {
+          for (Job file : taken) {
             try {
               if (stop.get()) {
                 continue; // drain to the end, writing nothing
@@ -234,7 +243,7 @@ final class BlobWriterPool {
                 stop.set(true);
                 continue;
               }
-              bytes.addAndGet(blobs.write(file));
+              bytes.addAndGet(file.write(blobs));
               if (reporter != null) {
                 reporter.advance(1);
               }

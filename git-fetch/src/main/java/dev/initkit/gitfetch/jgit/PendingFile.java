@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch.jgit;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
@@ -23,7 +24,8 @@ record PendingFile(
     EolStreamType eol,
     String smudge,
     DirCacheEntry entry,
-    byte[] content) {
+    byte[] content)
+    implements BlobWriterPool.Job {
 
   /** A file whose blob is read from the repository, converted as its attributes say. */
   static PendingFile fromRepository(
@@ -43,8 +45,13 @@ record PendingFile(
     return new PendingFile(file, path, mode, blob, null, null, entry, content);
   }
 
-  /** How many bytes the file holds in memory until it is written. */
-  int heldBytes() {
+  @Override
+  public int heldBytes() {
     return content == null ? 0 : content.length;
+  }
+
+  @Override
+  public long write(BlobWriter writer) throws IOException {
+    return writer.write(this);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -64,7 +65,7 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
   private long treeBytes;
   private final Map<ObjectId, List<byte[]>> awaitedTrees = new HashMap<>();
   private final Map<ObjectId, List<Placement>> awaitedBlobs = new HashMap<>();
-  private final Map<String, DirCacheEntry> written = new HashMap<>();
+  private final Map<String, DirCacheEntry> written = new ConcurrentHashMap<>();
   private final BlobBuffer buffer = new BlobBuffer();
   private IOException failure;
   private boolean rootSeen;
@@ -241,18 +242,46 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
     byte[] content = Arrays.copyOf(data, length);
     try {
       for (Placement placement : placements) {
-        String path = RawParseUtils.decode(StandardCharsets.UTF_8, placement.rawPath());
-        Path file = workTree.resolve(path);
-        dirs.create(file.getParent());
-        DirCacheEntry entry = new DirCacheEntry(placement.rawPath());
-        entry.setFileMode(placement.mode());
-        entry.setObjectId(blob);
-        writing.add(PendingFile.withContent(file, path, placement.mode(), blob, entry, content));
-        written.put(path, entry);
+        writing.add(new ReceivedFile(placement, blob, content));
       }
     } catch (IOException e) {
       // Nothing more is written early; finish() reports it, once the fetch is done.
       failure = e;
+    }
+  }
+
+  /**
+   * A blob that arrived, to be written at one of its paths. Its directories, its path and its index
+   * entry are made on the writer's thread: the parser's has work enough.
+   */
+  private final class ReceivedFile implements BlobWriterPool.Job {
+    private final Placement placement;
+    private final ObjectId blob;
+    private final byte[] content;
+
+    ReceivedFile(Placement placement, ObjectId blob, byte[] content) {
+      this.placement = placement;
+      this.blob = blob;
+      this.content = content;
+    }
+
+    @Override
+    public int heldBytes() {
+      return content.length;
+    }
+
+    @Override
+    public long write(BlobWriter writer) throws IOException {
+      String path = RawParseUtils.decode(StandardCharsets.UTF_8, placement.rawPath());
+      Path file = workTree.resolve(path);
+      dirs.create(file.getParent());
+      DirCacheEntry entry = new DirCacheEntry(placement.rawPath());
+      entry.setFileMode(placement.mode());
+      entry.setObjectId(blob);
+      long size =
+          writer.write(PendingFile.withContent(file, path, placement.mode(), blob, entry, content));
+      written.put(path, entry);
+      return size;
     }
   }
 
