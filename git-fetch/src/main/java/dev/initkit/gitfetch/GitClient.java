@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** What git-fetch needs from a git library; the JGit adapter implements it. */
 public interface GitClient {
@@ -23,15 +24,18 @@ public interface GitClient {
   /**
    * Fetches {@code ref} into a new repository in the empty directory {@code workTree} and checks
    * its commit out there, with {@code depth} commits of history (0: all): the paths and the
-   * submodules that {@code content} selects, each submodule with its own {@code .git}.
+   * submodules that {@code content} selects, each submodule with its own {@code .git}. The ref is
+   * resolved on the fetch's own connection, so it may name a newer commit than a {@link #resolve}
+   * before; {@code onResolved} hears which, before the download.
    *
    * @return the commit, and the files and bytes written (as {@link TreeStats#of} would count them)
-   * @throws GitRemoteException when the remote fails, including a commit it does not have
+   * @throws GitRemoteException when the remote fails, or has no such ref or commit
    * @throws IOException when writing the work tree fails
    */
   FetchedCheckout checkout(
       GitRemote remote,
-      ResolvedRef ref,
+      GitRef ref,
+      Consumer<ResolvedRef> onResolved,
       int depth,
       Path workTree,
       Duration ioTimeout,

@@ -151,6 +151,26 @@ class CloneIT {
   }
 
   @Test
+  void aCloneAsksTheServerThreeTimesAndAnUpdateFive() throws Exception {
+    TestRepository repo = server.repo("requests");
+    repo.commit("main", "one", TestRepository.tree().file("v", "1"));
+    Path dest = volume.resolve("requests");
+    int before = server.faults().requests();
+
+    GitFetchTesting.succeeds(gitFetch("--repo", repo.url(), "--dest", dest.toString()));
+    int clone = server.faults().requests() - before;
+    repo.commit("main", "two", TestRepository.tree().file("v", "2"));
+    GitFetchTesting.succeeds(gitFetch("--repo", repo.url(), "--dest", dest.toString()));
+    int update = server.faults().requests() - before - clone;
+
+    // As git clone: capabilities, refs, pack; the ref is resolved on the fetch's connection.
+    assertThat(clone).isEqualTo(3);
+    // An update first asks whether the ref moved (capabilities, refs), to compare.
+    assertThat(update).isEqualTo(5);
+    assertThat(dest.resolve("v")).hasContent("2");
+  }
+
+  @Test
   void shallowByDefaultAndFullHistoryWithDepthZero() throws Exception {
     TestRepository repo = server.repo("history");
     for (int i = 0; i < 5; i++) {

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
@@ -41,8 +42,8 @@ import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.IndexDiff;
-import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectIdRef;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -104,17 +105,34 @@ public final class JGitClient implements GitClient {
     if (ref instanceof GitRef.Commit commit) {
       return ResolvedRef.ofCommit(commit);
     }
-    Map<String, Ref> refs;
     SshSessions ssh = sshSessions(remote);
-    try {
-      RemoteRefsCommand command = new RemoteRefsCommand(remote.url().url(), refPrefixes(ref));
-      refs = configure(command, remote, ioTimeout, ssh, null).call();
+    try (RemoteSession session =
+        configure(
+                new RemoteSession.Open(null, remote.url().url(), refPrefixes(ref), 0),
+                remote,
+                ioTimeout,
+                ssh)
+            .call()) {
+      return chosen(ref, session.refs()).resolved();
     } catch (GitAPIException | RuntimeException e) {
       throw remoteFailure(e, ssh);
     } finally {
       if (ssh != null) {
         ssh.close();
       }
+    }
+  }
+
+  /** What the remote's refs say {@code ref} is, and what to ask the remote for to fetch it. */
+  private record Choice(ResolvedRef resolved, Ref want) {}
+
+  /** The ref the remote's {@code refs} name for what was asked. */
+  private static Choice chosen(GitRef ref, Map<String, Ref> refs) throws GitRemoteException {
+    if (ref instanceof GitRef.Commit commit) {
+      ObjectId id = ObjectId.fromString(commit.id());
+      return new Choice(
+          ResolvedRef.ofCommit(commit),
+          new ObjectIdRef.Unpeeled(Ref.Storage.NETWORK, id.name(), id));
     }
     if (ref instanceof GitRef.RemoteHead) {
       Ref head = refs.get(Constants.HEAD);
@@ -123,13 +141,17 @@ public final class JGitClient implements GitClient {
       }
       if (head.isSymbolic() && head.getTarget().getName().startsWith(Constants.R_HEADS)) {
         String target = head.getTarget().getName();
-        return new ResolvedRef(
-            ref,
-            commitOf(head),
-            Optional.of(target),
-            Optional.of(target.substring(Constants.R_HEADS.length())));
+        return new Choice(
+            new ResolvedRef(
+                ref,
+                commitOf(head),
+                Optional.of(target),
+                Optional.of(target.substring(Constants.R_HEADS.length()))),
+            head);
       }
-      return new ResolvedRef(ref, commitOf(head), Optional.of(Constants.HEAD), Optional.empty());
+      return new Choice(
+          new ResolvedRef(ref, commitOf(head), Optional.of(Constants.HEAD), Optional.empty()),
+          head);
     }
     GitRef.Name name = (GitRef.Name) ref;
     String[] candidates =
@@ -143,7 +165,8 @@ public final class JGitClient implements GitClient {
             candidate.startsWith(Constants.R_HEADS)
                 ? Optional.of(candidate.substring(Constants.R_HEADS.length()))
                 : Optional.empty();
-        return new ResolvedRef(ref, commitOf(found), Optional.of(candidate), branch);
+        return new Choice(
+            new ResolvedRef(ref, commitOf(found), Optional.of(candidate), branch), found);
       }
     }
     String hint =
@@ -158,6 +181,10 @@ public final class JGitClient implements GitClient {
   private static List<String> refPrefixes(GitRef ref) {
     if (ref instanceof GitRef.RemoteHead) {
       return List.of(Constants.HEAD);
+    }
+    if (ref instanceof GitRef.Commit commit) {
+      // No ref is needed, and none has this name: an empty list would ask for every ref.
+      return List.of(commit.id());
     }
     GitRef.Name name = (GitRef.Name) ref;
     return name.isFullName()
@@ -174,15 +201,14 @@ public final class JGitClient implements GitClient {
   @Override
   public FetchedCheckout checkout(
       GitRemote remote,
-      ResolvedRef ref,
+      GitRef ref,
+      Consumer<ResolvedRef> onResolved,
       int depth,
       Path workTree,
       Duration ioTimeout,
       ProgressSource progress,
       ContentSelection content)
       throws GitRemoteException, IOException, UsageException {
-    // A commit fetched by its id (--ref <id>, a submodule) is checked for SHA-1 collisions.
-    Sha1Hashing.select(alwaysDetectCollisions || ref.refName().isEmpty());
     Path gitDir = workTree.resolve(Constants.DOT_GIT);
     try (Repository repo =
         new FileRepositoryBuilder()
@@ -190,33 +216,39 @@ public final class JGitClient implements GitClient {
             .setWorkTree(workTree.toFile())
             .build()) {
       repo.create(false);
-      RefSpec spec = fetchSpec(ref);
-      StoredConfig config = repo.getConfig();
-      config.setString("remote", REMOTE, "url", remote.url().url());
-      config.setString("remote", REMOTE, "fetch", spec.toString());
-      // No automatic gc after the fetch: JGit would run it in a background thread, writing into
-      // the staging directory while it is being published.
-      config.setInt("gc", null, "auto", 0);
-      config.setBoolean("gc", null, "autoDetach", false);
-      config.save();
-
       BlobWriterPool writers =
           new BlobWriterPool(
-              repo, config.get(WorkingTreeOptions.KEY), BlobWriterPool.defaultThreads());
-      Ref fetchedRef;
+              repo, repo.getConfig().get(WorkingTreeOptions.KEY), BlobWriterPool.defaultThreads());
+      Choice choice;
+      RefSpec spec;
       EarlyFiles early;
       SshSessions ssh = sshSessions(remote);
-      // Sparse checkouts are written after the fetch only.
-      try (StreamingCheckout streaming =
-          content.sparse().isAll()
-              ? new StreamingCheckout(
-                  ObjectId.fromString(ref.commit()), workTree, writers, progress)
-              : null) {
-        FetchObjectsCommand fetch =
-            new FetchObjectsCommand(
-                repo, remote.url().url(), spec, depth, new JGitProgress(progress));
-        fetchedRef = configure(fetch, remote, ioTimeout, ssh, streaming).call();
-        early = streaming != null ? streaming.finish() : EarlyFiles.none(workTree);
+      try (RemoteSession session =
+          configure(
+                  new RemoteSession.Open(repo, remote.url().url(), refPrefixes(ref), depth),
+                  remote,
+                  ioTimeout,
+                  ssh)
+              .call()) {
+        choice = chosen(ref, session.refs());
+        onResolved.accept(choice.resolved());
+        spec = fetchSpec(choice.resolved());
+        configure(repo.getConfig(), remote, spec);
+        // A commit fetched by its id (--ref <id>, a submodule) is checked for SHA-1 collisions.
+        Sha1Hashing.select(alwaysDetectCollisions || choice.resolved().refName().isEmpty());
+        // Sparse checkouts are written after the fetch only.
+        try (StreamingCheckout streaming =
+            content.sparse().isAll()
+                ? new StreamingCheckout(
+                    ObjectId.fromString(choice.resolved().commit()), workTree, writers, progress)
+                : null) {
+          try {
+            session.fetch(choice.want(), streaming, new JGitProgress(progress));
+          } catch (IOException e) {
+            throw remoteFailure(e, ssh);
+          }
+          early = streaming != null ? streaming.finish() : EarlyFiles.none(workTree);
+        }
       } catch (GitAPIException | RuntimeException e) {
         throw remoteFailure(e, ssh);
       } finally {
@@ -225,13 +257,13 @@ public final class JGitClient implements GitClient {
         }
       }
 
-      ObjectId fetched = recordFetched(repo, spec, fetchedRef);
+      ObjectId fetched = recordFetched(repo, spec, choice.want());
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(fetched);
         TreeCheckout.Written written =
             new TreeCheckout(repo, writers)
                 .write(commit, content.sparse(), early.of(fetched), progress);
-        pointHead(repo, ref, commit);
+        pointHead(repo, choice.resolved(), commit);
         TreeStats stats = written.stats();
         if (content.submodules() != SubmoduleMode.OFF && !written.gitlinks().isEmpty()) {
           stats =
@@ -293,7 +325,8 @@ public final class JGitClient implements GitClient {
       FetchedCheckout fetched =
           checkout(
               submodule,
-              ResolvedRef.ofCommit(new GitRef.Commit(link.commit().name())),
+              new GitRef.Commit(link.commit().name()),
+              resolved -> {},
               depth,
               repo.getWorkTree().toPath().resolve(link.path()),
               ioTimeout,
@@ -354,20 +387,31 @@ public final class JGitClient implements GitClient {
   }
 
   /**
-   * Points the spec's destination at the ref that was fetched, as git's fetch does, and returns the
-   * commit that arrived: where a ref was fetched, its new value (the branch may have moved since it
-   * was resolved; the newer commit is as good and is what the report names).
+   * Points the spec's destination at what was fetched, as git's fetch does, and returns the commit
+   * that arrived: where a ref was fetched, its value when the fetch listed it (the branch may have
+   * moved since it was first resolved; the newer commit is as good and is what the report names).
    */
-  private static ObjectId recordFetched(Repository repo, RefSpec spec, Ref fetchedRef)
-      throws IOException, GitRemoteException {
-    if (fetchedRef == null) {
-      throw permanent("the fetch brought no " + spec.getSource() + ": check --ref");
-    }
+  private static ObjectId recordFetched(Repository repo, RefSpec spec, Ref fetched)
+      throws IOException {
     RefUpdate update = repo.updateRef(spec.getDestination());
-    update.setNewObjectId(fetchedRef.getObjectId());
+    update.setNewObjectId(fetched.getObjectId());
     check(update.forceUpdate(), update);
     Ref peeled = repo.getRefDatabase().peel(repo.exactRef(spec.getDestination()));
     return peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+  }
+
+  /**
+   * The remote's URL and what it is fetched with, for git commands run in the checkout later; no
+   * automatic gc after the fetch: JGit would run it in a background thread, writing into the
+   * staging directory while it is being published.
+   */
+  private static void configure(StoredConfig config, GitRemote remote, RefSpec spec)
+      throws IOException {
+    config.setString("remote", REMOTE, "url", remote.url().url());
+    config.setString("remote", REMOTE, "fetch", spec.toString());
+    config.setInt("gc", null, "auto", 0);
+    config.setBoolean("gc", null, "autoDetach", false);
+    config.save();
   }
 
   /** HEAD on a local branch of the same name for a branch (as git clone does), else detached. */
@@ -465,11 +509,11 @@ public final class JGitClient implements GitClient {
   }
 
   /**
-   * Timeouts, credentials for this request only (read now: a rotated Secret is picked up), the CAs
-   * to trust, and the checker the received objects go through (or null).
+   * Timeouts, credentials for this request only (read now: a rotated Secret is picked up), and the
+   * CAs to trust.
    */
   private <C extends TransportCommand<C, ?>> C configure(
-      C command, GitRemote remote, Duration ioTimeout, SshSessions ssh, ObjectChecker checker)
+      C command, GitRemote remote, Duration ioTimeout, SshSessions ssh)
       throws UsageException, GitRemoteException {
     GitCredentials credentials = remote.credentials();
     // JGit counts whole seconds; round up so that a short remainder is not zero (no timeout).
@@ -504,7 +548,6 @@ public final class JGitClient implements GitClient {
     }
     command.setTransportConfigCallback(
         transport -> {
-          transport.setObjectChecker(checker);
           if (transport instanceof SshTransport sshTransport && ssh != null) {
             sshTransport.setSshSessionFactory(ssh.factory());
           }

@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initkit.gitfetch.server.GitTestServer;
 import dev.initkit.gitfetch.server.TestRepository;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Asking a server (JGit's, over smart HTTP) for some refs only, in protocol v2 and v0. */
-class RemoteRefsCommandIT {
+/**
+ * Asking a server (JGit's, over smart HTTP) for some refs only, in protocol v2 and v0, and fetching
+ * on the same connection.
+ */
+class RemoteSessionIT {
   @RegisterExtension static final GitTestServer server = GitTestServer.forTestClass();
 
   private static TestRepository v2;
@@ -42,8 +50,17 @@ class RemoteRefsCommandIT {
     return repo;
   }
 
+  @TempDir Path dir;
+
   private static Map<String, Ref> refs(String... prefixes) throws Exception {
-    return new RemoteRefsCommand(v2.url(), List.of(prefixes)).call();
+    return refs(v2, prefixes);
+  }
+
+  private static Map<String, Ref> refs(TestRepository repo, String... prefixes) throws Exception {
+    try (RemoteSession session =
+        new RemoteSession.Open(null, repo.url(), List.of(prefixes), 0).call()) {
+      return session.refs();
+    }
   }
 
   @Test
@@ -55,7 +72,7 @@ class RemoteRefsCommandIT {
 
   @Test
   void aProtocolV0ServerSendsEveryRefWhateverIsAsked() throws Exception {
-    Map<String, Ref> refs = new RemoteRefsCommand(v0.url(), List.of("refs/heads/main")).call();
+    Map<String, Ref> refs = refs(v0, "refs/heads/main");
 
     assertThat(refs).containsKeys("refs/heads/main", "refs/pull/50/head").hasSize(54);
   }
@@ -71,5 +88,24 @@ class RemoteRefsCommandIT {
     assertThat(refs.get("HEAD").isSymbolic()).isTrue();
     assertThat(refs.get("HEAD").getTarget().getName()).isEqualTo("refs/heads/main");
     assertThat(refs.get("HEAD").getObjectId().name()).isEqualTo(main);
+  }
+
+  @Test
+  void aCloneListsTheRefAndFetchesItOnOneConnectionInThreeRequests() throws Exception {
+    int before = server.faults().requests();
+    try (Repository local =
+        new FileRepositoryBuilder().setGitDir(dir.resolve("clone.git").toFile()).build()) {
+      local.create(true);
+      try (RemoteSession session =
+          new RemoteSession.Open(local, v2.url(), List.of("refs/heads/main"), 1).call()) {
+        Ref main = session.refs().get("refs/heads/main");
+        session.fetch(main, null, NullProgressMonitor.INSTANCE);
+
+        assertThat(local.getObjectDatabase().has(main.getObjectId())).isTrue();
+      }
+      // Capabilities, the ref listing, the pack.
+      assertThat(server.faults().requests() - before).isEqualTo(3);
+      assertThat(local.getRefDatabase().getRefs()).as("no ref is set by the fetch").isEmpty();
+    }
   }
 }

@@ -35,6 +35,7 @@ public final class FaultKnobs implements Filter {
   private volatile long stallAfterBytes;
   private volatile CountDownLatch stalled = new CountDownLatch(1);
   private final AtomicInteger packRequests = new AtomicInteger();
+  private final AtomicInteger requests = new AtomicInteger();
   private volatile int throttleChunk;
   private volatile Duration throttlePause = Duration.ZERO;
 
@@ -84,6 +85,11 @@ public final class FaultKnobs implements Filter {
     }
   }
 
+  /** How many HTTP requests the server has had, of any kind. */
+  public int requests() {
+    return requests.get();
+  }
+
   /** How many pack (upload-pack POST) requests the server has answered or begun to. */
   public int packRequests() {
     return packRequests.get();
@@ -101,6 +107,7 @@ public final class FaultKnobs implements Filter {
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
     HttpServletResponse httpResponse = (HttpServletResponse) response;
+    requests.incrementAndGet();
     if (errorsLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
       onFault.run();
       httpResponse.sendError(errorStatus, "scripted fault");
