@@ -1,6 +1,7 @@
 package dev.initkit.common.publish;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /**
  * One pass over a result before it is published: gives each directory and regular file its mode
@@ -15,19 +20,19 @@ import java.util.List;
  * followed nor changed: their target is not part of the result.
  *
  * <p>The walk reads each entry's type and mode with one {@code lstat}, and gives the directories
- * their modes; the files that need a mode or a flush are then done on several threads ({@link
- * ParallelIo}), and the directories flushed last, when every file is. Most files already have their
- * mode (a checkout writes 0644 and 0755), and on tmpfs a flush does nothing, so there a 10,000-file
- * checkout costs one walk (~45 ms). On a disk each flush waits for the journal unless several are
- * waiting together.
+ * their modes, on the common fork-join pool (each directory a task); the files that need a mode or
+ * a flush are then done on several threads ({@link ParallelIo}), and the directories flushed last,
+ * when every file is. Most files already have their mode (a checkout writes 0644 and 0755), and on
+ * tmpfs a flush does nothing, so there a 10,000-file checkout costs the walk alone. On a disk each
+ * flush waits for the journal unless several are waiting together.
  */
 final class StagedTreeWalk {
   /** A regular file to give {@code mode} (or -1 to leave as it is) and to flush if flushing. */
   private record FileWork(Path file, int mode) {}
 
   private final FileModes modes;
-  private final List<FileWork> files = new ArrayList<>();
-  private final List<Path> dirs = new ArrayList<>();
+  private final Queue<FileWork> files = new ConcurrentLinkedQueue<>();
+  private final Queue<Path> dirs = new ConcurrentLinkedQueue<>();
   private final boolean flush;
 
   private StagedTreeWalk(FileModes modes, boolean flush) {
@@ -46,11 +51,51 @@ final class StagedTreeWalk {
       return;
     }
     StagedTreeWalk walk = new StagedTreeWalk(modes, flush && !Fsync.isMemoryOnly(root));
-    walk.visit(root, Path.of(""), attrs, includeRoot);
+    walk.giveMode(root, Path.of(""), attrs, includeRoot);
+    if (attrs.isDirectory()) {
+      try {
+        ForkJoinPool.commonPool().invoke(walk.new Directory(root, Path.of("")));
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
     walk.finish();
   }
 
-  private void visit(Path path, Path relative, PosixFileAttributes attrs, boolean giveMode)
+  /** One directory's entries; its subdirectories are walked as tasks of their own. */
+  private final class Directory extends RecursiveAction {
+    private final Path dir;
+    private final Path relative;
+
+    Directory(Path dir, Path relative) {
+      this.dir = dir;
+      this.relative = relative;
+    }
+
+    @Override
+    protected void compute() {
+      List<Directory> subdirectories = new ArrayList<>();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path entry : entries) {
+          Path entryRelative = relative.resolve(entry.getFileName());
+          PosixFileAttributes attrs = attributes(entry);
+          giveMode(entry, entryRelative, attrs, true);
+          if (attrs.isDirectory()) {
+            subdirectories.add(new Directory(entry, entryRelative));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      invokeAll(subdirectories);
+    }
+  }
+
+  /**
+   * A directory gets its mode now; a regular file is noted when it needs a mode or a flush. Links
+   * and other entries are left alone.
+   */
+  private void giveMode(Path path, Path relative, PosixFileAttributes attrs, boolean giveMode)
       throws IOException {
     int current = FileModes.toMode(attrs.permissions());
     if (attrs.isDirectory()) {
@@ -59,11 +104,6 @@ final class StagedTreeWalk {
         FileModes.set(path, wanted);
       }
       dirs.add(path);
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
-        for (Path entry : entries) {
-          visit(entry, relative.resolve(entry.getFileName()), attributes(entry), true);
-        }
-      }
     } else if (attrs.isRegularFile()) {
       int wanted = modes.fileMode(current, relative);
       if (wanted != current || flush) {
@@ -74,7 +114,7 @@ final class StagedTreeWalk {
 
   private void finish() throws IOException {
     ParallelIo.forEach(
-        files,
+        List.copyOf(files),
         flush ? ParallelIo.FLUSH_THREADS : ParallelIo.cpuThreads(),
         work -> {
           if (work.mode() >= 0) {
@@ -85,7 +125,7 @@ final class StagedTreeWalk {
           }
         });
     if (flush) {
-      ParallelIo.forEach(dirs, ParallelIo.FLUSH_THREADS, Fsync::path);
+      ParallelIo.forEach(List.copyOf(dirs), ParallelIo.FLUSH_THREADS, Fsync::path);
     }
   }
 
