@@ -14,7 +14,7 @@
 #
 # TRAINING_ARGS_FILE holds the tool's arguments for the training run, one per line: a run that
 # loads the tool's usual classes and ends by itself in a second or two (its exit code does not
-# matter). The tarball is rewritten in place (a new file renamed over it) with the layer
+# matter); {training} stands for the file's directory. The tarball is rewritten in place (a new file renamed over it) with the layer
 # appended, and jib-image.id, jib-image.digest and jib-image.json beside it are brought in step.
 set -euo pipefail
 
@@ -58,7 +58,9 @@ for element in classpath.split(":"):
     local = root / element.lstrip("/")
     # The launcher expands a directory wildcard (/app/classpath/*) before the JVM sees it.
     entries += sorted(str(p) for p in local.parent.glob("*.jar")) if local.name == "*" else [str(local)]
-args = [line for line in Path(training).read_text().splitlines() if line.strip()]
+# {training} in an argument stands for the arguments file's directory (a repository to clone).
+args = [line.replace("{training}", str(Path(training).parent))
+        for line in Path(training).read_text().splitlines() if line.strip()]
 run = [*jvm_flags, "-cp", ":".join(entries), main_class]
 (work / "command").write_text("\n".join([java, f"-XX:ArchiveClassesAtExit={work}/app.jsa", *run, *args]))
 (work / "check").write_text("\n".join([java, "-Xshare:on", f"-XX:SharedArchiveFile={work}/app.jsa", *run, "--version"]))

@@ -18,7 +18,8 @@ training=$(realpath "${3:?training arguments file}")
 out=$(realpath -m "${4:?archive}")
 
 [[ -f "$jar" ]] || { echo "make-jar-class-archive: no $jar" >&2; exit 2; }
-mapfile -t args < <(grep -v '^[[:space:]]*$' "$training")
+# {training} in an argument stands for the arguments file's directory (a repository to clone).
+mapfile -t args < <(grep -v '^[[:space:]]*$' "$training" | sed "s|{training}|$(dirname "$training")|g")
 # The training's relative paths (a --dest) land in a directory of its own, removed afterwards;
 # a clean environment keeps the build's own variables from steering the tool.
 work="$out.training"
