@@ -1,6 +1,7 @@
 package dev.initkit.common.cli;
 
 import dev.initkit.common.log.Redactor;
+import dev.initkit.common.log.slf4j.RoutingServiceProvider;
 import dev.initkit.common.units.DataSize;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ public final class Launcher {
     // tool has): a lookup that fails through the whole class path and its exception, ~10 ms of
     // every start (deps-fetch --version: 166 -> 156 ms, hyperfine).
     System.setProperty("picocli.disable.closures", "true");
+    RoutingServiceProvider.nameAsProvider();
   }
 
   private Launcher() {}
