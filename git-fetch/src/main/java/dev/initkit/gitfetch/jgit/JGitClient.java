@@ -210,12 +210,7 @@ public final class JGitClient implements GitClient {
       ContentSelection content)
       throws GitRemoteException, IOException, UsageException {
     Path gitDir = workTree.resolve(Constants.DOT_GIT);
-    try (Repository repo =
-        new FileRepositoryBuilder()
-            .setGitDir(gitDir.toFile())
-            .setWorkTree(workTree.toFile())
-            .build()) {
-      repo.create(false);
+    try (Repository repo = NewRepository.create(gitDir, workTree)) {
       BlobWriterPool writers =
           new BlobWriterPool(
               repo, repo.getConfig().get(WorkingTreeOptions.KEY), BlobWriterPool.defaultThreads());
