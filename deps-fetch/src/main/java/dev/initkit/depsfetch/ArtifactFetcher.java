@@ -8,11 +8,13 @@ import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.common.retry.AttemptLog;
 import dev.initkit.common.retry.Retrier;
+import dev.initkit.common.units.Numbers;
 import dev.initkit.depsfetch.ResolvedSet.RepositoryFile;
 import dev.initkit.depsfetch.ResolvedSet.ResolvedArtifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -415,6 +417,6 @@ public final class ArtifactFetcher {
   }
 
   private static String seconds(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    return Numbers.seconds(Duration.ofNanos(nanos)) + " s";
   }
 }

@@ -13,6 +13,7 @@ import dev.initkit.common.publish.TreeDeleter;
 import dev.initkit.common.retry.Deadline;
 import dev.initkit.common.retry.Retrier;
 import dev.initkit.common.units.DataSize;
+import dev.initkit.common.units.Numbers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -24,7 +25,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -459,12 +459,13 @@ public final class RepositoryFetcher {
               + options.repo()
               + " at "
               + commit.shortId()
-              + String.format(
-                  Locale.ROOT,
-                  " (%,d files, %s) in %.1f s",
-                  stats.files(),
-                  DataSize.ofBytes(stats.bytes()).format(),
-                  duration.toMillis() / 1000.0),
+              + " ("
+              + Numbers.grouped(stats.files())
+              + " files, "
+              + DataSize.ofBytes(stats.bytes()).format()
+              + ") in "
+              + Numbers.seconds(duration)
+              + " s",
           "ref",
           options.ref(),
           "commit",

@@ -2,7 +2,6 @@ package dev.initkit.common.log;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Reports long work (a clone, a download). On a terminal: a bar redrawn in place at most ten times
@@ -79,8 +78,7 @@ public final class ProgressReporter {
     if (total <= 0) {
       return unit.format(done);
     }
-    return String.format(
-        Locale.ROOT, "%d%% (%s of %s)", percent(), unit.format(done), unit.format(total));
+    return percent() + "% (" + unit.format(done) + " of " + unit.format(total) + ")";
   }
 
   private String bar() {

@@ -1,7 +1,7 @@
 package dev.initkit.common.log;
 
 import dev.initkit.common.units.DataSize;
-import java.util.Locale;
+import dev.initkit.common.units.Numbers;
 
 /** What progress is counted in. */
 public enum ProgressUnit {
@@ -14,7 +14,7 @@ public enum ProgressUnit {
   ITEMS {
     @Override
     String format(long amount) {
-      return String.format(Locale.ROOT, "%,d", amount);
+      return Numbers.grouped(amount);
     }
   };
 

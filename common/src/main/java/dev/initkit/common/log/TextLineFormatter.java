@@ -2,7 +2,6 @@ package dev.initkit.common.log;
 
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,12 +9,15 @@ import java.util.Map;
  * message, then key facts in logfmt style (values with spaces or quotes are quoted).
  */
 final class TextLineFormatter implements LogLineFormatter {
+  /** The longest level name, so that the messages line up. */
+  private static final int LEVEL_WIDTH = 5;
+
   @Override
   public String format(LogEvent event, String stackTrace) {
     StringBuilder line = new StringBuilder(120);
     line.append(DateTimeFormatter.ISO_INSTANT.format(event.time().truncatedTo(ChronoUnit.MILLIS)))
         .append(' ')
-        .append(String.format(Locale.ROOT, "%-5s", event.level().name()))
+        .append(padded(event.level().name(), LEVEL_WIDTH))
         .append(' ')
         .append(event.tool())
         .append(' ');
@@ -38,5 +40,10 @@ final class TextLineFormatter implements LogLineFormatter {
       return s;
     }
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+  }
+
+  /** The text with spaces after it up to {@code width}; not String.format (see Numbers). */
+  private static String padded(String text, int width) {
+    return text.length() >= width ? text : text + " ".repeat(width - text.length());
   }
 }
