@@ -1,12 +1,11 @@
 package dev.initkit.common.publish;
 
+import dev.initkit.common.failure.FirstFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a file-system action on each path of a list on several threads: the calling one and helpers,
@@ -46,19 +45,17 @@ final class ParallelIo {
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
+    FirstFailure failure = new FirstFailure();
     Runnable work =
         () -> {
           try {
             for (int i = next.getAndIncrement();
-                i < paths.size() && failure.get() == null;
+                i < paths.size() && !failure.isPresent();
                 i = next.getAndIncrement()) {
               action.run(paths.get(i));
             }
-          } catch (IOException e) {
-            failure.compareAndSet(null, new UncheckedIOException(e));
-          } catch (RuntimeException | Error e) {
-            failure.compareAndSet(null, e);
+          } catch (IOException | RuntimeException | Error e) {
+            failure.record(e);
           }
         };
     List<Thread> helpers = new ArrayList<>();
@@ -70,16 +67,7 @@ final class ParallelIo {
     }
     work.run();
     boolean interrupted = joinAll(helpers);
-    Throwable first = failure.get();
-    if (first instanceof UncheckedIOException io) {
-      throw io.getCause();
-    }
-    if (first instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (first instanceof Error error) {
-      throw error;
-    }
+    failure.rethrow();
     if (interrupted) {
       throw new InterruptedIOException("interrupted while publishing");
     }

@@ -1,11 +1,11 @@
 package dev.initkit.gitfetch.jgit;
 
+import dev.initkit.common.failure.FirstFailure;
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.gitfetch.ProgressSource;
 import dev.initkit.gitfetch.TreeStats;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +18,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.WorkingTreeOptions;
 
@@ -111,7 +110,7 @@ final class BlobWriterPool {
     private List<Job> batch = new ArrayList<>(BATCH_FILES);
     private final Semaphore heldBytes = new Semaphore(HELD_BYTES_LIMIT);
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final FirstFailure failure = new FirstFailure();
     private final AtomicLong bytes = new AtomicLong();
     private final ExecutorService pool;
     private final List<Future<?>> helpers = new ArrayList<>();
@@ -150,7 +149,7 @@ final class BlobWriterPool {
         throw new IllegalArgumentException(
             "a file of " + file.heldBytes() + " bytes, more than the queue holds");
       }
-      throwFailure();
+      failure.rethrow();
       awaitRoom(file.heldBytes());
       files++;
       batch.add(file);
@@ -174,7 +173,7 @@ final class BlobWriterPool {
       handOver();
       try {
         while (!heldBytes.tryAcquire(bytes, ROOM_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-          throwFailure();
+          failure.rethrow();
           if (stop.get() || progress.cancelled()) {
             throw new InterruptedIOException("the checkout was stopped (SIGTERM)");
           }
@@ -198,7 +197,7 @@ final class BlobWriterPool {
       end();
       writeUntilEnd();
       awaitHelpers();
-      throwFailure();
+      failure.rethrow();
       if (progress.cancelled()) {
         // As JGit's own checkout does: the interrupt tells the retrier not to try again.
         Thread.currentThread().interrupt();
@@ -255,15 +254,13 @@ final class BlobWriterPool {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         fail(new InterruptedIOException("the checkout was interrupted"));
-      } catch (IOException e) {
-        fail(new UncheckedIOException(e));
-      } catch (RuntimeException | Error e) {
+      } catch (IOException | RuntimeException | Error e) {
         fail(e);
       }
     }
 
     private void fail(Throwable e) {
-      failure.compareAndSet(null, e);
+      failure.record(e);
       stop.set(true);
     }
 
@@ -282,7 +279,8 @@ final class BlobWriterPool {
             interrupted = true;
             stop.set(true);
           } catch (ExecutionException e) {
-            failure.compareAndSet(null, e.getCause());
+            // writeUntilEnd records its failures; this is one it could not catch.
+            failure.record(e.getCause());
             break;
           }
         }
@@ -290,25 +288,8 @@ final class BlobWriterPool {
       helpers.clear();
       if (interrupted) {
         Thread.currentThread().interrupt();
-        failure.compareAndSet(null, new InterruptedIOException("the checkout was interrupted"));
+        failure.record(new InterruptedIOException("the checkout was interrupted"));
       }
-    }
-
-    private void throwFailure() throws IOException {
-      Throwable first = failure.get();
-      if (first == null) {
-        return;
-      }
-      if (first instanceof UncheckedIOException unchecked) {
-        throw unchecked.getCause();
-      }
-      if (first instanceof IOException io) {
-        throw io;
-      }
-      if (first instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw (Error) first;
     }
   }
 }
