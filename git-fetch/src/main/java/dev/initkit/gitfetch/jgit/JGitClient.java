@@ -62,9 +62,11 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.util.FS;
 
 /**
- * git-fetch's {@link GitClient} on JGit: ls-remote to resolve, then init, fetch (shallow unless
- * depth 0) and checkout into an empty work tree. The remote's URL is stored without user info and
- * credentials are handed to each request, never written to {@code .git/config}.
+ * git-fetch's {@link GitClient} on JGit: a new repository in the empty work tree, then one
+ * connection ({@link RemoteSession}) that lists the ref and fetches it (shallow unless depth 0),
+ * the files checked out as the pack arrives ({@link StreamingCheckout}) and the rest after it
+ * ({@link TreeCheckout}). The remote's URL is stored without user info and credentials are handed
+ * to each request, never written to {@code .git/config}.
  */
 public final class JGitClient implements GitClient {
   private static final String REMOTE = "origin";

@@ -29,10 +29,11 @@ import org.eclipse.jgit.util.RawParseUtils;
  * <p>The commit's trees come first in a pack (git and JGit both write commits, then trees, then
  * blobs), so the paths are known when the blobs arrive. A blob is written when its id is one the
  * commit's trees name; whatever cannot be written early (a blob that came before its tree, a blob
- * over {@link #BLOB_LIMIT}) is left for {@link TreeCheckout}, which also checks each early file
- * against its tree entry and attributes, and writes it again where {@code .gitattributes} asks for
- * a conversion. Early files are written as they are, with no attributes applied, since those are
- * only known once every {@code .gitattributes} blob has arrived.
+ * over {@link #BLOB_LIMIT}, a submodule) is left for {@link TreeCheckout}. Early files are written
+ * as they are, with no attributes applied, since those are only known once every {@code
+ * .gitattributes} blob has arrived: when the tree has one, the checkout looks up each early file's
+ * attributes and writes it again where they ask for a conversion; when the early files are the
+ * whole tree and it has none, the checkout only writes the index.
  *
  * <p>Every id here was computed by the parser from the bytes themselves, so a blob written early is
  * the content its tree entry names, whatever else the pack holds; the fetch's failure (a broken
@@ -116,7 +117,8 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
    * Waits for the files handed to the writers.
    *
    * @return the files written, for {@link TreeCheckout}
-   * @throws IOException a writer's failure, or a directory that could not be made
+   * @throws IOException the first failure of the writers (a file or directory that could not be
+   *     made)
    */
   EarlyFiles finish() throws IOException {
     writing.finish();

@@ -36,10 +36,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * each path and makes the directories, and hands the files to a {@link BlobWriterPool}, which
  * writes them on several threads meanwhile. The work tree is empty but for the files a {@link
  * StreamingCheckout} wrote during the fetch: those are kept, unless the attributes of their path
- * ask for a conversion, and written again. JGit's own {@code DirCacheCheckout} compares three trees
- * (index, commit, work tree) and writes each file to a temporary name first, then renames it: right
- * for updating a work tree in place, needless work for an empty staging directory that nobody sees
- * until it is published.
+ * ask for a conversion, and written again; when they are the whole tree, with no attributes, only
+ * the index is written. JGit's own {@code DirCacheCheckout} compares three trees (index, commit,
+ * work tree) and writes each file to a temporary name first, then renames it: right for updating a
+ * work tree in place, needless work for an empty staging directory that nobody sees until it is
+ * published.
  *
  * <p>With sparse paths, only entries under them are written; the others still go into the index,
  * marked assume-unchanged, so that {@code git status} in the checkout does not list them as deleted
