@@ -1,9 +1,9 @@
 package dev.initkit.common.publish;
 
+import dev.initkit.common.concurrent.HelperThreads;
 import dev.initkit.common.failure.FirstFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,40 +58,13 @@ final class ParallelIo {
             failure.record(e);
           }
         };
-    List<Thread> helpers = new ArrayList<>();
-    for (int i = 1; i < threads; i++) {
-      Thread helper = new Thread(work, "initkit-publish");
-      helper.setDaemon(true);
-      helper.start();
-      helpers.add(helper);
-    }
+    List<Thread> helpers = HelperThreads.start(threads - 1, "initkit-publish", work);
     work.run();
-    boolean interrupted = joinAll(helpers);
+    // Each helper finishes the path it is on; the first failure stops them at the next.
+    boolean interrupted = HelperThreads.joinAll(helpers, () -> {});
     failure.rethrow();
     if (interrupted) {
       throw new InterruptedIOException("interrupted while publishing");
     }
-  }
-
-  /**
-   * Waits for every helper, even when interrupted (each finishes the path it is on); returns
-   * whether it was, with the thread's interrupt flag set again.
-   */
-  private static boolean joinAll(List<Thread> helpers) {
-    boolean interrupted = false;
-    for (Thread helper : helpers) {
-      while (true) {
-        try {
-          helper.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return interrupted;
   }
 }

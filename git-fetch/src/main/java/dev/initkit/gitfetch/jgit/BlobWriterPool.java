@@ -1,5 +1,6 @@
 package dev.initkit.gitfetch.jgit;
 
+import dev.initkit.common.concurrent.HelperThreads;
 import dev.initkit.common.failure.FirstFailure;
 import dev.initkit.common.log.ProgressReporter;
 import dev.initkit.gitfetch.ProgressSource;
@@ -9,10 +10,6 @@ import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -112,8 +109,7 @@ final class BlobWriterPool {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final FirstFailure failure = new FirstFailure();
     private final AtomicLong bytes = new AtomicLong();
-    private final ExecutorService pool;
-    private final List<Future<?>> helpers = new ArrayList<>();
+    private final List<Thread> helpers;
     private long files;
     private boolean ended;
 
@@ -123,19 +119,7 @@ final class BlobWriterPool {
     private Writing(ProgressSource progress, ProgressReporter reporter, int helperCount) {
       this.progress = progress;
       this.reporter = reporter;
-      this.pool =
-          helperCount == 0
-              ? null
-              : Executors.newFixedThreadPool(
-                  helperCount,
-                  task -> {
-                    Thread thread = new Thread(task, "git-fetch-checkout");
-                    thread.setDaemon(true);
-                    return thread;
-                  });
-      for (int i = 0; i < helperCount; i++) {
-        helpers.add(pool.submit(this::writeUntilEnd));
-      }
+      this.helpers = HelperThreads.start(helperCount, "git-fetch-checkout", this::writeUntilEnd);
     }
 
     /**
@@ -213,9 +197,6 @@ final class BlobWriterPool {
         end();
       }
       awaitHelpers();
-      if (pool != null) {
-        pool.shutdown();
-      }
     }
 
     private void end() {
@@ -269,25 +250,7 @@ final class BlobWriterPool {
      * on (each finishes the file it is writing) and the interrupt is kept.
      */
     private void awaitHelpers() {
-      boolean interrupted = false;
-      for (Future<?> helper : helpers) {
-        while (true) {
-          try {
-            helper.get();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-            stop.set(true);
-          } catch (ExecutionException e) {
-            // writeUntilEnd records its failures; this is one it could not catch.
-            failure.record(e.getCause());
-            break;
-          }
-        }
-      }
-      helpers.clear();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (HelperThreads.joinAll(helpers, () -> stop.set(true))) {
         failure.record(new InterruptedIOException("the checkout was interrupted"));
       }
     }

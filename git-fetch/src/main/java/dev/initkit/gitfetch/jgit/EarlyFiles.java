@@ -26,6 +26,7 @@ final class EarlyFiles {
   private final boolean wholeTree;
 
   /**
+   * @param byPath the files by path, taken over (not copied): {@link #take} removes from it
    * @param wholeTree whether these are all the commit's entries, each a file or symlink written as
    *     it is, with no {@code .gitattributes} in the tree
    */
@@ -38,13 +39,14 @@ final class EarlyFiles {
     this.commit = commit;
     this.workTree = workTree;
     this.dirs = dirs;
-    this.byPath = new HashMap<>(byPath);
+    this.byPath = byPath;
     this.wholeTree = wholeTree;
   }
 
   /** None: an empty work tree. */
   static EarlyFiles none(Path workTree) {
-    return new EarlyFiles(null, workTree, new WorkTreeDirectories(workTree), Map.of(), false);
+    return new EarlyFiles(
+        null, workTree, new WorkTreeDirectories(workTree), new HashMap<>(), false);
   }
 
   /**

@@ -230,7 +230,7 @@ public final class JGitClient implements GitClient {
         choice = chosen(ref, session.refs());
         onResolved.accept(choice.resolved());
         spec = fetchSpec(choice.resolved());
-        configure(repo.getConfig(), remote, spec);
+        writeConfig(repo.getConfig(), remote, spec);
         // A commit fetched by its id (--ref <id>, a submodule) is checked for SHA-1 collisions.
         Sha1Hashing.select(alwaysDetectCollisions || choice.resolved().refName().isEmpty());
         // Sparse checkouts are written after the fetch only.
@@ -402,7 +402,7 @@ public final class JGitClient implements GitClient {
    * automatic gc after the fetch: JGit would run it in a background thread, writing into the
    * staging directory while it is being published.
    */
-  private static void configure(StoredConfig config, GitRemote remote, RefSpec spec)
+  private static void writeConfig(StoredConfig config, GitRemote remote, RefSpec spec)
       throws IOException {
     config.setString("remote", REMOTE, "url", remote.url().url());
     config.setString("remote", REMOTE, "fetch", spec.toString());
