@@ -1,7 +1,5 @@
 package dev.initkit.common.units;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -92,15 +90,14 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
     if (unitBytes == null) {
       throw invalid(input, FORMS);
     }
-    BigDecimal amount = new BigDecimal(number);
-    if (unitBytes == 1 && amount.stripTrailingZeros().scale() > 0) {
+    if (unitBytes == 1 && Decimals.hasFraction(number)) {
       throw invalid(input, "a number of bytes must be whole");
     }
-    BigDecimal bytes = amount.multiply(BigDecimal.valueOf(unitBytes));
-    if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+    try {
+      return new DataSize(Decimals.multiplyDown(number, unitBytes));
+    } catch (ArithmeticException tooLarge) {
       throw invalid(input, "it is too large, the most is about 8EiB");
     }
-    return new DataSize(bytes.setScale(0, RoundingMode.DOWN).longValueExact());
   }
 
   /**
@@ -111,18 +108,17 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
     if (bytes < KIB) {
       return bytes + " B";
     }
-    BigDecimal value = BigDecimal.valueOf(bytes);
-    BigDecimal unit = BigDecimal.valueOf(KIB);
     int index = 0;
-    BigDecimal scaled = value.divide(unit);
+    long unit = KIB;
+    long tenths = Decimals.tenthsHalfUp(bytes, unit);
     // Round first, then move up a unit if rounding reached 1024 (1023.96 KiB shows as 1 MiB).
-    BigDecimal rounded = scaled.setScale(1, RoundingMode.HALF_UP);
-    while (rounded.compareTo(unit) >= 0 && index < BINARY_NAMES.length - 1) {
-      scaled = scaled.divide(unit);
-      rounded = scaled.setScale(1, RoundingMode.HALF_UP);
+    while (tenths >= KIB * 10 && index < BINARY_NAMES.length - 1) {
+      unit *= KIB;
       index++;
+      tenths = Decimals.tenthsHalfUp(bytes, unit);
     }
-    return rounded.stripTrailingZeros().toPlainString() + " " + BINARY_NAMES[index];
+    String fraction = tenths % 10 == 0 ? "" : "." + tenths % 10;
+    return tenths / 10 + fraction + " " + BINARY_NAMES[index];
   }
 
   /** The same as {@link #format()}, for log lines and messages. */

@@ -1,7 +1,5 @@
 package dev.initkit.common.units;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
  * needs no unit; any other number without a unit is rejected, since {@code 30} could mean seconds
  * or milliseconds. Surrounding whitespace is ignored. The longest duration is what fits in a {@code
  * long} of nanoseconds (about 292 years), so every parsed value works with {@link
- * System#nanoTime()} arithmetic; parts finer than a nanosecond are dropped.
+ * System#nanoTime()} arithmetic; what a part has finer than a nanosecond is dropped.
  */
 public final class Durations {
   private static final String FORMS = "use a number with a unit, like 500ms, 30s, 5m or 1h30m";
@@ -27,7 +25,6 @@ public final class Durations {
   private static final long[] UNIT_NANOS = {
     86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L
   };
-  private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
 
   private Durations() {}
 
@@ -54,7 +51,7 @@ public final class Durations {
           input, "add a unit, like " + text + "s or " + text + "ms (units: ms, s, m, h, d)");
     }
     Matcher part = PART.matcher(text);
-    BigDecimal nanos = BigDecimal.ZERO;
+    long nanos = 0;
     int position = 0;
     int previousUnit = -1;
     while (position < text.length()) {
@@ -66,15 +63,14 @@ public final class Durations {
         throw invalid(input, "write each unit once, from the largest to the smallest, like 1h30m");
       }
       previousUnit = unit;
-      nanos =
-          nanos.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(UNIT_NANOS[unit])));
+      try {
+        nanos = Math.addExact(nanos, Decimals.multiplyDown(part.group(1), UNIT_NANOS[unit]));
+      } catch (ArithmeticException tooLong) {
+        throw invalid(input, "it is too long, the most is about 106751d (292 years)");
+      }
       position = part.end();
     }
-    BigInteger wholeNanos = nanos.toBigInteger();
-    if (wholeNanos.compareTo(MAX_NANOS) > 0) {
-      throw invalid(input, "it is too long, the most is about 106751d (292 years)");
-    }
-    return Duration.ofNanos(wholeNanos.longValueExact());
+    return Duration.ofNanos(nanos);
   }
 
   /**
