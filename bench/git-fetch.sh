@@ -9,9 +9,13 @@
 # system), peak RSS (GNU time), and each median as a ratio of `git clone --depth 1`'s. Before
 # timing, git-fetch's checkout is compared once with git's: same paths, bytes, modes, symlinks.
 #
+# The jar runs on the images' own Java runtime (image-base/target/java, jlinked from Temurin 25),
+# with the image's JVM flags and the same kind of class-data archive as the image, made here for
+# that JVM; JAVA= picks another JVM (its archive is then made for it).
+#
 #   bash bench/git-fetch.sh                      # 10,000 files, 5 rounds
 #   FILES=2000 RUNS=9 bash bench/git-fetch.sh
-#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bash bench/git-fetch.sh
+#   JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java bash bench/git-fetch.sh
 #
 # Needs git, lighttpd, GNU time and python3 (Debian: apt-get install git lighttpd time python3).
 set -euo pipefail
@@ -19,7 +23,7 @@ cd "$(dirname "$0")/.."
 
 runs=${RUNS:-5}
 files=${FILES:-10000}
-java=${JAVA:-java}
+java=${JAVA:-$PWD/image-base/target/java/bin/java}
 work=${BENCH_DIR:-/dev/shm/initkit-bench-git-fetch}
 backend=$(git --exec-path)/git-http-backend
 
@@ -29,7 +33,8 @@ done
 [[ -x /usr/bin/time ]] || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 [[ -x "$backend" ]] || { echo "needs git http-backend at $backend" >&2; exit 2; }
 
-./mvnw -B -q -pl git-fetch -am package -DskipTests >/dev/null
+# Also makes the images' runtime (image-base); the jar's own archive is for the build's JVM.
+./mvnw -B -q -pl git-fetch -am package -DskipTests -Dimage.class-archive.skip=true >/dev/null
 jar=git-fetch/target/git-fetch.jar
 
 rm -rf "$work"
@@ -104,12 +109,13 @@ for _ in $(seq 100); do
 done
 
 heap="-Xmx64m"
-# The image's JVM flags (C1, and C2 for SHA-1 only: src/main/jvm/jit.args; serial GC) and the
-# runnable jar's class-data archive, which the build makes for the JVM that runs it
-# (image-base/README.md, "Runnable jars"); an archive made by another JDK is left out, since that
-# JVM would then run with no class sharing at all.
-tuned="-Xmx64m -XX:+UseSerialGC @git-fetch/src/main/jvm/jit.args"
-archive=git-fetch/target/git-fetch.jsa
+# The image's JVM flags (C1, and C2 for SHA-1 only: src/main/jvm/jit.args; serial GC; no perf
+# data; 512 KiB stacks) and a class-data archive of the kind the image has (git-fetch/pom.xml:
+# JDK 25's AOT cache), trained as the image's is. A JVM that cannot make one runs without.
+tuned="-Xmx64m -XX:+UseSerialGC -XX:-UsePerfData -Xss512k @git-fetch/src/main/jvm/jit.args"
+archive=$work/git-fetch.jsa
+bash scripts/make-jar-class-archive.sh "$java" "$jar" image-base/training/git-fetch.args "$archive" \
+  "$(sed -n 's:.*<image.class-archive.kind>\(.*\)</image.class-archive.kind>.*:\1:p' git-fetch/pom.xml)"
 if [[ -f $archive ]] && $java -Xshare:on -XX:SharedArchiveFile=$archive -jar $jar --version >/dev/null 2>&1; then
   tuned="$tuned -XX:SharedArchiveFile=$archive -Xlog:cds*=off"
   tuned_label="image flags, class archive"

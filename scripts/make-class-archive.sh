@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Adds a class-data-sharing archive (AppCDS, JDK 25's -XX:ArchiveClassesAtExit) to a tool's image
-# tarball as one more layer, /app/cds/app.jsa, which the entrypoint names with
-# -XX:SharedArchiveFile (see image-base/README.md, "Class-data archive").
+# Adds a class-data-sharing archive to a tool's image tarball as one more layer, /app/cds/app.jsa,
+# which the entrypoint names with -XX:SharedArchiveFile (see image-base/README.md, "Class-data
+# archive"): an AppCDS archive or JDK 25's AOT cache, as KIND says (scripts/lib/class-archive.sh).
 #
 # The archive is only used when the JVM binary and the class path (paths, jar sizes and mtimes)
 # are the ones it was made with. So the training run reads everything from the image itself: the
@@ -10,30 +10,34 @@
 # engine, from a copy of /app under WORK_DIR: JDK 25 accepts an archive whose class path moved as
 # a whole to another directory, which is what the image's /app is to that copy.
 #
-#   bash scripts/make-class-archive.sh IMAGE.tar JAVA_RUNTIME TRAINING_ARGS_FILE WORK_DIR
+#   bash scripts/make-class-archive.sh IMAGE.tar JAVA_RUNTIME TRAINING_ARGS_FILE WORK_DIR [KIND]
 #
 # TRAINING_ARGS_FILE holds the tool's arguments for the training run, one per line: a run that
 # loads the tool's usual classes and ends by itself in a second or two (its exit code does not
 # matter); {training} stands for the file's directory. The tarball is rewritten in place (a new file renamed over it) with the layer
 # appended, and jib-image.id, jib-image.digest and jib-image.json beside it are brought in step.
 set -euo pipefail
+source "$(dirname "$0")/lib/class-archive.sh"
 
 image=$(realpath "${1:?usage: make-class-archive.sh IMAGE.tar JAVA_RUNTIME TRAINING_ARGS_FILE WORK_DIR}")
 runtime=$(realpath "${2:?java runtime}")
 training=$(realpath "${3:?training arguments file}")
 work=$(realpath -m "${4:?work dir}")
+kind=${5:-dynamic}
 
 [[ -x "$runtime/bin/java" ]] || { echo "make-class-archive: no $runtime/bin/java" >&2; exit 2; }
 [[ -f "$training" ]] || { echo "make-class-archive: no training arguments file $training" >&2; exit 2; }
+
+archive_option=$(class_archive_option "$runtime/bin/java" "$kind" "$work/app.jsa")
 
 rm -rf "$work"
 mkdir -p "$work/root"
 # Unpacks /app (keeping Jib's mtimes) and writes the training command line and the one that checks
 # the archive maps, one word a line.
-python3 - "$image" "$work" "$runtime/bin/java" "$training" <<'PY'
+python3 - "$image" "$work" "$runtime/bin/java" "$training" "$archive_option" <<'PY'
 import json, sys, tarfile
 from pathlib import Path
-image, work, java, training = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+image, work, java, training, archive_option = sys.argv[1], Path(sys.argv[2]), *sys.argv[3:6]
 root = work / "root"
 with tarfile.open(image) as outer:
     manifest = json.load(outer.extractfile("manifest.json"))[0]
@@ -62,7 +66,7 @@ for element in classpath.split(":"):
 args = [line.replace("{training}", str(Path(training).parent))
         for line in Path(training).read_text().splitlines() if line.strip()]
 run = [*jvm_flags, "-cp", ":".join(entries), main_class]
-(work / "command").write_text("\n".join([java, f"-XX:ArchiveClassesAtExit={work}/app.jsa", *run, *args]))
+(work / "command").write_text("\n".join([java, archive_option, *run, *args]))
 (work / "check").write_text("\n".join([java, "-Xshare:on", f"-XX:SharedArchiveFile={work}/app.jsa", *run, "--version"]))
 PY
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes the AppCDS archive of a runnable jar, <tool>/target/<tool>.jsa beside <tool>.jar, with the
-# JVM that runs the build (JDK 17 in CI): a training run of `java -jar` with the tool's training
-# arguments (image-base/training/<tool>.args, the ones its image is trained with). Use it with
+# Makes the class-data archive of a runnable jar, <tool>/target/<tool>.jsa beside <tool>.jar, with
+# the JVM that runs the build (JDK 17 in CI): a training run of `java -jar` with the tool's training
+# arguments (image-base/training/<tool>.args, the ones its image is trained with), making the KIND
+# of archive its image gets (scripts/lib/class-archive.sh). Use it with
 #
 #   java -XX:SharedArchiveFile=<tool>/target/<tool>.jsa -Xlog:cds*=off -jar <tool>/target/<tool>.jar …
 #
@@ -9,13 +10,16 @@
 # again. Another JVM cannot use it (and then runs with no class sharing at all: use it only with
 # the JDK that made it).
 #
-#   bash scripts/make-jar-class-archive.sh JAVA JAR TRAINING_ARGS_FILE OUT.jsa
+#   bash scripts/make-jar-class-archive.sh JAVA JAR TRAINING_ARGS_FILE OUT.jsa [KIND]
 set -euo pipefail
+source "$(dirname "$0")/lib/class-archive.sh"
 
-java=${1:?usage: make-jar-class-archive.sh JAVA JAR TRAINING_ARGS_FILE OUT.jsa}
+java=${1:?usage: make-jar-class-archive.sh JAVA JAR TRAINING_ARGS_FILE OUT.jsa [KIND]}
+[[ "$java" != */* ]] || java=$(realpath "$java") # the training runs in a directory of its own
 jar=$(realpath "${2:?jar}")
 training=$(realpath "${3:?training arguments file}")
 out=$(realpath -m "${4:?archive}")
+archive_option=$(class_archive_option "$java" "${5:-dynamic}" "$out")
 
 [[ -f "$jar" ]] || { echo "make-jar-class-archive: no $jar" >&2; exit 2; }
 # {training} in an argument stands for the arguments file's directory (a repository to clone).
@@ -25,7 +29,7 @@ mapfile -t args < <(grep -v '^[[:space:]]*$' "$training" | sed "s|{training}|$(d
 work="$out.training"
 rm -rf "$work" "$out"
 mkdir -p "$work"
-(cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "$java" -XX:ArchiveClassesAtExit="$out" \
+(cd "$work" && env -i LANG=C.UTF-8 HOME="$work" "$java" "$archive_option" \
   -jar "$jar" "${args[@]}" || true) >"$work/training.log" 2>&1
 # Best effort: the jar runs as well without it. (JDK 17.0.15 crashed while dumping git-fetch's
 # classes when JGit's jar was still signed, on a lambda whose interface came from it; the build now
