@@ -2,6 +2,7 @@ package dev.initkit.gitfetch.jgit;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -50,10 +51,10 @@ final class BlobWriter implements AutoCloseable {
   /** Writes one file or symlink; returns the file's size on disk (0 for a symlink). */
   long write(PendingFile pending) throws IOException {
     Path file = pending.file();
-    byte[] content = pending.content();
+    ByteBuffer content = pending.content() == null ? null : pending.content().duplicate();
     ObjectLoader loader = content == null ? reader.open(pending.blob(), Constants.OBJ_BLOB) : null;
     if (pending.mode() == FileMode.SYMLINK) {
-      byte[] target = content != null ? content : loader.getCachedBytes();
+      byte[] target = content != null ? bytes(content) : loader.getCachedBytes();
       Files.createSymbolicLink(file, Path.of(RawParseUtils.decode(target)));
       pending.entry().setLength(target.length);
     } else {
@@ -64,7 +65,9 @@ final class BlobWriter implements AutoCloseable {
                   pending.mode() == FileMode.EXECUTABLE_FILE ? EXECUTABLE : REGULAR);
           OutputStream out = Channels.newOutputStream(channel)) {
         if (content != null) {
-          out.write(content);
+          while (content.hasRemaining()) {
+            channel.write(content); // from a direct buffer without a copy
+          }
         } else if (writesAsIs(pending.eol(), pending.smudge())) {
           loader.copyTo(out);
         } else {
@@ -88,6 +91,12 @@ final class BlobWriter implements AutoCloseable {
     }
     pending.entry().setLength(attrs.size());
     return attrs.size();
+  }
+
+  private static byte[] bytes(ByteBuffer content) {
+    byte[] bytes = new byte[content.remaining()];
+    content.get(bytes);
+    return bytes;
   }
 
   /**

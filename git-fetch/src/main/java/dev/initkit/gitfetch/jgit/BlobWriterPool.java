@@ -67,6 +67,9 @@ final class BlobWriterPool {
 
     /** Writes the file with the thread's writer; returns its size on disk (0 for a symlink). */
     long write(BlobWriter writer) throws IOException;
+
+    /** Called once the file is written, failed or skipped: lets go of what it holds. */
+    default void done() {}
   }
 
   /** As many threads as the process may use (its CPU limit in a container), at most four. */
@@ -229,6 +232,7 @@ final class BlobWriterPool {
               }
             } finally {
               heldBytes.release(file.heldBytes());
+              file.done();
             }
           }
         }

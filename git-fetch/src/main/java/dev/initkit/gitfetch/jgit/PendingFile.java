@@ -1,6 +1,7 @@
 package dev.initkit.gitfetch.jgit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CoreConfig.EolStreamType;
@@ -13,8 +14,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * stat data the writer fills in.
  *
  * @param smudge the smudge filter command from .gitattributes, or null
- * @param content the blob's bytes, written as they are, when they arrived with the pack ({@link
- *     StreamingCheckout}); null to read the blob from the repository
+ * @param content the blob's bytes (from its position to its limit, left as they are), written as
+ *     they are, when they arrived with the pack ({@link StreamingCheckout}); null to read the blob
+ *     from the repository
  */
 record PendingFile(
     Path file,
@@ -24,7 +26,7 @@ record PendingFile(
     EolStreamType eol,
     String smudge,
     DirCacheEntry entry,
-    byte[] content)
+    ByteBuffer content)
     implements BlobWriterPool.Job {
 
   /** A file whose blob is read from the repository, converted as its attributes say. */
@@ -41,13 +43,18 @@ record PendingFile(
 
   /** A file written with bytes at hand, unconverted. */
   static PendingFile withContent(
-      Path file, String path, FileMode mode, ObjectId blob, DirCacheEntry entry, byte[] content) {
+      Path file,
+      String path,
+      FileMode mode,
+      ObjectId blob,
+      DirCacheEntry entry,
+      ByteBuffer content) {
     return new PendingFile(file, path, mode, blob, null, null, entry, content);
   }
 
   @Override
   public int heldBytes() {
-    return content == null ? 0 : content.length;
+    return content == null ? 0 : content.remaining();
   }
 
   @Override

@@ -43,7 +43,7 @@ import org.eclipse.jgit.util.RawParseUtils;
  */
 final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
   /** Larger blobs are not held in memory: the checkout writes them from the pack. */
-  static final int BLOB_LIMIT = BlobWriterPool.HELD_BYTES_LIMIT / 4;
+  static final int BLOB_LIMIT = ContentSlabs.SLAB_BYTES;
 
   /**
    * How many bytes of trees are kept for paths not known yet: a full-history fetch brings every
@@ -67,6 +67,7 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
   private final Map<ObjectId, List<byte[]>> awaitedTrees = new HashMap<>();
   private final Map<ObjectId, List<Placement>> awaitedBlobs = new HashMap<>();
   private final Map<String, DirCacheEntry> written = new ConcurrentHashMap<>();
+  private final ContentSlabs slabs = new ContentSlabs();
   private final BlobBuffer buffer = new BlobBuffer();
   private IOException failure;
   private boolean rootSeen;
@@ -97,7 +98,12 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
         }
       }
       case Constants.OBJ_TREE -> tree(id.copy(), raw);
-      case Constants.OBJ_BLOB -> blob(id, raw, raw.length);
+      case Constants.OBJ_BLOB -> {
+        // A blob resolved from a delta, after the pack: its bytes come whole.
+        slabs.begin();
+        slabs.append(raw, 0, raw.length);
+        blob(id);
+      }
       default -> {
         // Tags carry no files.
       }
@@ -109,7 +115,7 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
     if (awaitedBlobs.isEmpty()) {
       return null; // no blob can be wanted: spare the copy
     }
-    buffer.reset();
+    slabs.begin();
     return buffer;
   }
 
@@ -232,23 +238,26 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
     }
   }
 
-  private void blob(AnyObjectId id, byte[] data, int length) {
-    if (failure != null || length > BLOB_LIMIT) {
+  /** The blob whose bytes {@link #slabs} has: handed to the writers for each of its paths. */
+  private void blob(AnyObjectId id) {
+    List<Placement> placements = failure == null ? awaitedBlobs.get(id) : null;
+    ContentSlabs.Content content = placements == null ? null : slabs.end();
+    if (content == null) {
+      slabs.discard(); // not wanted, or too large: the checkout writes it from the pack
       return;
     }
-    List<Placement> placements = awaitedBlobs.remove(id);
-    if (placements == null) {
-      return;
-    }
+    awaitedBlobs.remove(id);
     ObjectId blob = id.copy();
-    byte[] content = Arrays.copyOf(data, length);
-    try {
-      for (Placement placement : placements) {
+    for (Placement placement : placements) {
+      content.retain();
+      try {
         writing.add(new ReceivedFile(placement, blob, content));
+      } catch (IOException e) {
+        content.release();
+        // Nothing more is written early; finish() reports it, once the fetch is done.
+        failure = e;
+        return;
       }
-    } catch (IOException e) {
-      // Nothing more is written early; finish() reports it, once the fetch is done.
-      failure = e;
     }
   }
 
@@ -259,9 +268,9 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
   private final class ReceivedFile implements BlobWriterPool.Job {
     private final Placement placement;
     private final ObjectId blob;
-    private final byte[] content;
+    private final ContentSlabs.Content content;
 
-    ReceivedFile(Placement placement, ObjectId blob, byte[] content) {
+    ReceivedFile(Placement placement, ObjectId blob, ContentSlabs.Content content) {
       this.placement = placement;
       this.blob = blob;
       this.content = content;
@@ -269,7 +278,12 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
 
     @Override
     public int heldBytes() {
-      return content.length;
+      return content.length();
+    }
+
+    @Override
+    public void done() {
+      content.release();
     }
 
     @Override
@@ -281,41 +295,23 @@ final class StreamingCheckout extends ObjectChecker implements AutoCloseable {
       entry.setFileMode(placement.mode());
       entry.setObjectId(blob);
       long size =
-          writer.write(PendingFile.withContent(file, path, placement.mode(), blob, entry, content));
+          writer.write(
+              PendingFile.withContent(file, path, placement.mode(), blob, entry, content.bytes()));
       written.put(path, entry);
       return size;
     }
   }
 
-  /** Collects a blob's bytes as the parser inflates them, up to {@link #BLOB_LIMIT}. */
+  /** Collects a blob's bytes into {@link #slabs} as the parser inflates them. */
   private final class BlobBuffer implements BlobObjectChecker {
-    private byte[] bytes = new byte[64 << 10];
-    private int length;
-
-    void reset() {
-      length = 0;
-    }
-
     @Override
     public void update(byte[] in, int p, int len) {
-      if (length > BLOB_LIMIT) {
-        return;
-      }
-      if (length + len > BLOB_LIMIT) {
-        length = BLOB_LIMIT + 1; // too large: not written early
-        return;
-      }
-      if (length + len > bytes.length) {
-        bytes =
-            Arrays.copyOf(bytes, Math.min(BLOB_LIMIT, Math.max(length + len, bytes.length * 2)));
-      }
-      System.arraycopy(in, p, bytes, length, len);
-      length += len;
+      slabs.append(in, p, len);
     }
 
     @Override
     public void endBlob(AnyObjectId id) {
-      blob(id, bytes, length);
+      blob(id);
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.initkit.gitfetch.TreeStats;
 import java.io.ByteArrayOutputStream;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -161,7 +162,7 @@ class BlobWriterPoolTest {
                 FileMode.REGULAR_FILE,
                 ObjectId.zeroId(),
                 new DirCacheEntry(path),
-                content));
+                ByteBuffer.wrap(content)));
       }
       assertThat(writing.finish()).isEqualTo(new TreeStats(count, (long) count << 20));
     }
@@ -182,7 +183,7 @@ class BlobWriterPoolTest {
                           FileMode.REGULAR_FILE,
                           ObjectId.zeroId(),
                           new DirCacheEntry("huge"),
-                          content)))
+                          ByteBuffer.wrap(content))))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
