@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
 /**
@@ -20,11 +19,13 @@ import java.util.concurrent.RecursiveAction;
  * followed nor changed: their target is not part of the result.
  *
  * <p>The walk reads each entry's type and mode with one {@code lstat}, and gives the directories
- * their modes, on the common fork-join pool (each directory a task); the files that need a mode or
- * a flush are then done on several threads ({@link ParallelIo}), and the directories flushed last,
- * when every file is. Most files already have their mode (a checkout writes 0644 and 0755), and on
- * tmpfs a flush does nothing, so there a 10,000-file checkout costs the walk alone. On a disk each
- * flush waits for the journal unless several are waiting together.
+ * their modes, each directory a fork-join task, on the calling thread and the common pool's workers
+ * (submitted to the pool, the walk left the calling thread idle, and the pool has one worker on two
+ * CPUs); the files that need a mode or a flush are then done on several threads ({@link
+ * ParallelIo}), and the directories flushed last, when every file is. Most files already have their
+ * mode (a checkout writes 0644 and 0755), and on tmpfs a flush does nothing, so there a 10,000-file
+ * checkout costs the walk alone. On a disk each flush waits for the journal unless several are
+ * waiting together.
  */
 final class StagedTreeWalk {
   /** A regular file to give {@code mode} (or -1 to leave as it is) and to flush if flushing. */
@@ -54,7 +55,7 @@ final class StagedTreeWalk {
     walk.giveMode(root, Path.of(""), attrs, includeRoot);
     if (attrs.isDirectory()) {
       try {
-        ForkJoinPool.commonPool().invoke(walk.new Directory(root, Path.of("")));
+        walk.new Directory(root, Path.of("")).invoke();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
