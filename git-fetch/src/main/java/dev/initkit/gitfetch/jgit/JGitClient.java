@@ -83,6 +83,7 @@ public final class JGitClient implements GitClient {
 
   private JGitClient(boolean alwaysDetectCollisions) {
     this.alwaysDetectCollisions = alwaysDetectCollisions;
+    JGitShutdownHook.leaveOut();
     HermeticSystemReader.install();
     PackWindowCache.install();
     FixedUmask.install();

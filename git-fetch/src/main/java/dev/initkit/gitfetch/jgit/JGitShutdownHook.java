@@ -20,11 +20,19 @@ import org.eclipse.jgit.internal.util.CleanupService;
  * hook. No framework runs it here. {@code JGitShutdownHookTest} fails if a JGit release changes
  * that.
  */
-public final class JGitShutdownHook {
+final class JGitShutdownHook {
+  private static boolean leftOut;
+
   private JGitShutdownHook() {}
 
-  /** Call before any other use of JGit. */
-  public static void leaveOut() {
-    new CleanupService();
+  /**
+   * For the whole process, before JGit's file-system code first runs; idempotent. Not before the
+   * tool's launcher has named SLF4J's provider: the class this loads logs through SLF4J.
+   */
+  static synchronized void leaveOut() {
+    if (!leftOut) {
+      new CleanupService();
+      leftOut = true;
+    }
   }
 }
