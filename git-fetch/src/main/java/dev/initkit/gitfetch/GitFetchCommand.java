@@ -17,7 +17,6 @@ import dev.initkit.common.retry.Retrier;
 import dev.initkit.common.retry.RetryListener;
 import dev.initkit.common.tls.CaBundle;
 import dev.initkit.gitfetch.jgit.JGitClient;
-import dev.initkit.gitfetch.jgit.JGitMessages;
 import dev.initkit.gitfetch.sync.SyncMode;
 import dev.initkit.gitfetch.sync.SyncSettings;
 import java.net.ProxySelector;
@@ -193,7 +192,6 @@ public final class GitFetchCommand extends ToolCommand {
     // for the default zone: on a host whose /etc/localtime names a region ("Etc/UTC"), that loads
     // the JDK's whole time-zone database, ~12 ms of every run; "UTC" is built in.
     System.setProperty("user.timezone", "UTC");
-    JGitMessages.preload();
     Launcher.main(new GitFetchCommand(), args);
   }
 
