@@ -83,11 +83,7 @@ public final class JGitClient implements GitClient {
 
   private JGitClient(boolean alwaysDetectCollisions) {
     this.alwaysDetectCollisions = alwaysDetectCollisions;
-    JGitShutdownHook.leaveOut();
-    JGitMessages.preload();
-    HermeticSystemReader.install();
-    PackWindowCache.install();
-    FixedUmask.install();
+    JGitProcess.configure();
   }
 
   /**

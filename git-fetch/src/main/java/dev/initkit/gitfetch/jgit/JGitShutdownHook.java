@@ -21,18 +21,13 @@ import org.eclipse.jgit.internal.util.CleanupService;
  * that.
  */
 final class JGitShutdownHook {
-  private static boolean leftOut;
-
   private JGitShutdownHook() {}
 
   /**
-   * For the whole process, before JGit's file-system code first runs; idempotent. Not before the
-   * tool's launcher has named SLF4J's provider: the class this loads logs through SLF4J.
+   * For the whole process ({@link JGitProcess}), before JGit's file-system code first runs. Not
+   * before the tool's launcher has named SLF4J's provider: the class this loads logs through SLF4J.
    */
-  static synchronized void leaveOut() {
-    if (!leftOut) {
-      new CleanupService();
-      leftOut = true;
-    }
+  static void leaveOut() {
+    new CleanupService();
   }
 }

@@ -15,18 +15,12 @@ import org.eclipse.jgit.storage.file.WindowCacheConfig;
 final class PackWindowCache {
   static final long LIMIT_BYTES = 1L << 20;
 
-  private static boolean installed;
-
   private PackWindowCache() {}
 
-  /** Configures the cache for the whole process (JGit's cache is global); idempotent. */
-  static synchronized void install() {
-    if (installed) {
-      return;
-    }
+  /** Configures the cache for the whole process (JGit's cache is global; {@link JGitProcess}). */
+  static void install() {
     WindowCacheConfig config = new WindowCacheConfig();
     config.setPackedGitLimit(LIMIT_BYTES);
     config.install();
-    installed = true;
   }
 }

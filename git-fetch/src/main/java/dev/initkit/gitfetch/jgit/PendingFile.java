@@ -14,9 +14,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * stat data the writer fills in.
  *
  * @param smudge the smudge filter command from .gitattributes, or null
- * @param content the blob's bytes (from its position to its limit, left as they are), written as
- *     they are, when they arrived with the pack ({@link StreamingCheckout}); null to read the blob
- *     from the repository
+ * @param content the blob's bytes, from the buffer's position to its limit (the buffer is not
+ *     moved), written unconverted, when they arrived with the pack ({@link StreamingCheckout});
+ *     null to read the blob from the repository
  */
 record PendingFile(
     Path file,
